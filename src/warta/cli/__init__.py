@@ -1,0 +1,14 @@
+"""The `warta` command line: one Typer app, one module per group of commands (as spaCy's cli/)."""
+
+from __future__ import annotations
+
+from . import analyze as _analyze  # noqa: F401  (registers commands)
+from .app import app
+
+
+def main() -> None:
+    """Entry point of the `warta` script."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""Scoring warta's output against hand-annotated gold (../shared/gold/SCHEMA.md)."""
