@@ -1,0 +1,51 @@
+"""The Indonesian language pack.
+
+Everything warta knows about Indonesian as data — cue verbs, number words, month and day names, clutter
+patterns, agency names — lives in `data/` as small TSV/JSON/TXT files, read through these loaders and
+cached. Extractors in `warta.analyze` and `warta.clean` import the loaders, never hard-code the words.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def data_path(name: str) -> Path:
+    """Path of one data file of the pack; raises FileNotFoundError naming it if missing."""
+    path = DATA_DIR / name
+    if not path.exists():
+        raise FileNotFoundError(f"language pack file missing: {path}")
+    return path
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """Non-empty lines of a .txt file, without `#` comments."""
+    out = []
+    for line in data_path(name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated file; lines starting with `#` are comments."""
+    rows = []
+    for line in data_path(name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    """A JSON data file (cached: treat the result as read-only)."""
+    return json.loads(data_path(name).read_text(encoding="utf-8"))
