@@ -25,13 +25,9 @@ def data_path(name: str) -> Path:
 
 @lru_cache(maxsize=None)
 def load_lines(name: str) -> tuple[str, ...]:
-    """Non-empty lines of a .txt file, without `#` comments."""
-    out = []
-    for line in data_path(name).read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
-        if line:
-            out.append(line)
-    return tuple(out)
+    """Non-empty, stripped lines of a .txt file; lines starting with `#` are comments."""
+    lines = (line.strip() for line in data_path(name).read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=None)
