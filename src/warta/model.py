@@ -35,6 +35,9 @@ class Source:
     published: str | None = None
     outlet: str | None = None
     title: str | None = None
+    # The day relative dates ("Jumat", "kemarin") resolve against when `published` is unknown,
+    # e.g. a crawl date; never reported as the publication date.
+    date_anchor: str | None = None
     name: str = ""  # where it came from (file path, URL, WARC record), for error messages
 
 

@@ -10,7 +10,11 @@ from typing import Any
 
 from ..clean import clean
 from ..model import Article, Source
+from .claims import extract_claims
+from .dates import extract_dates
+from .link import link_entities
 from .nlp import load_nlp
+from .quotes import extract_quotes
 
 
 def analyze(source: Source, *, nlp: Any = None) -> Article:
@@ -36,6 +40,12 @@ def analyze(source: Source, *, nlp: Any = None) -> Article:
     if art.language != "id" or not art.body.strip():
         return art
     nlp = nlp or load_nlp()
-    doc = nlp(art.body)  # noqa: F841 -- read by the extractors below
-    # --- extractors: each reads `doc` and `art` and fills one list of the contract ---
+    doc = nlp(art.body)
+    anchor = art.published or source.date_anchor
+    # Each extractor reads the Doc and what earlier ones filled: quotes and claims name their speakers
+    # through the linked entities, and dates resolve against the publication time.
+    art.entities = link_entities(doc, art)
+    art.dates = extract_dates(doc, art, anchor)
+    art.quotes = extract_quotes(doc, art)
+    art.claims = extract_claims(doc, art)
     return art
