@@ -8,7 +8,7 @@ cached. Extractors in `warta.analyze` and `warta.clean` import the loaders, neve
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +23,14 @@ def data_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str) -> tuple[str, ...]:
     """Non-empty, stripped lines of a .txt file; lines starting with `#` are comments."""
     lines = (line.strip() for line in data_path(name).read_text(encoding="utf-8").splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated file; lines starting with `#` are comments."""
     rows = []
@@ -41,7 +41,7 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """A JSON data file (cached: treat the result as read-only)."""
     return json.loads(data_path(name).read_text(encoding="utf-8"))
