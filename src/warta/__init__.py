@@ -6,25 +6,11 @@ store, the evaluator and any scale-out runner call it), and `load_nlp` gives the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from .model import Article, Source
+# Imported eagerly and bound last: importing the `warta.analyze` subpackage sets the attribute
+# `warta.analyze` to the module, which would shadow the function for every caller after the first.
+from .analyze.nlp import load_nlp  # noqa: E402
+from .analyze.pipeline import analyze  # noqa: E402
 
 __all__ = ["analyze", "load_nlp", "__version__"]
-
-
-def analyze(source: Source, **kwargs: Any) -> Article:
-    """Analyse one article (see `warta.analyze.pipeline.analyze`)."""
-    from .analyze.pipeline import analyze as _analyze
-
-    return _analyze(source, **kwargs)
-
-
-def load_nlp() -> Any:
-    """The shipped Indonesian spaCy pipeline, loaded once per process."""
-    from .analyze.nlp import load_nlp as _load
-
-    return _load()
