@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import analyze as _analyze  # noqa: F401  (registers commands)
+from . import store as _store  # noqa: F401
 from .app import app
 
 
