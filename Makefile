@@ -27,6 +27,9 @@ demo: $(STAMP)
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@$(WARTA) ingest examples/ --db $(DEMO_DB)
 	@echo
+	@$(WARTA) stats --db $(DEMO_DB)
+	@echo
+	@echo '$$ warta search "gencatan senjata"'
 	@$(WARTA) search "gencatan senjata" --db $(DEMO_DB) --limit 5
 	@echo
 	@echo "Next: open an article with   $(WARTA) show <ID> --db $(DEMO_DB)"
