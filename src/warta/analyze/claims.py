@@ -1,11 +1,217 @@
-"""Placeholder until its issue lands: returns nothing, so the contract's list stays empty."""
+"""Numeric claims: which numbers the article reports, what they count, and who asserts them.
+
+"Attribution is data": a casualty figure in war reporting is a claim by one side, so every number keeps its
+claimant — the speaker of the quote that contains it ("Menurut pejabat Nagorno-Karabakh, 1.166 pasukan …"),
+the source of a "menurut X" or "X menyebut N" phrase, or none when the outlet states it itself.
+
+Numbers are read by `numbers.find_numbers`; this module decides which of them are claims and of what:
+ages, years, dates, percentages, distances, durations, ranks and identifiers are not
+(claim_exclusions.tsv); a qualifier before the number gives at_least/approx/at_most (claim_qualifiers.tsv);
+the category comes from the predicate around it (claim_categories.tsv: "menewaskan 91" and "45 … tewas"
+are killed, "melukai 400" injured). "seorang" and "satu" are articles more often than counts, so they are
+claims only in a casualty-type context.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from ..model import Article, Claim
+from ..lang.id import load_tsv
+from ..model import Article, Claim, Quote
+from .attribution import Attributor, layout
+from .dates import find_dates
+from .numbers import NumberMatch, find_numbers
+
+
+@dataclass(frozen=True)
+class ClaimGrammar:
+    qualifier_re: re.Pattern[str]        # a qualifier ending right before the number
+    qualifiers: dict[str, str]
+    before_excl_re: re.Pattern[str]      # an exclusion word right before the number
+    after_excl_re: re.Pattern[str]       # an exclusion word right after the number
+    cat_before_re: re.Pattern[str]       # transitive verbs whose object is the number
+    cat_after_re: re.Pattern[str]        # predicates after the counted subject
+    cat_any_re: re.Pattern[str]          # nouns like "korban tewas" anywhere in the clause
+    categories: dict[str, str]
+    reporter_re: re.Pattern[str]         # "X menyebut/melaporkan <number>"
+    menurut_re: re.Pattern[str]
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def claim_grammar() -> ClaimGrammar:
+    quals = {r[0]: r[1] for r in load_tsv("claim_qualifiers.tsv")}
+    cats = load_tsv("claim_categories.tsv")
+    categories = {r[0]: r[1] for r in cats}
+    excl = load_tsv("claim_exclusions.tsv")
+    before = [r[1] for r in excl if r[0] == "before"]
+    after = [r[1] for r in excl if r[0] == "after"]
+    return ClaimGrammar(
+        qualifier_re=re.compile(rf"(?<![\w-])(?P<q>{_alt(quals)})\s*$", re.IGNORECASE),
+        qualifiers=quals,
+        before_excl_re=re.compile(rf"(?<![\w-])(?:{_alt(before)})\s*$", re.IGNORECASE),
+        after_excl_re=re.compile(rf"\s*(?:{_alt(after)})(?![\w])", re.IGNORECASE),
+        cat_before_re=re.compile(
+            rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] == 'before'])})(?![\w-])", re.IGNORECASE),
+        cat_after_re=re.compile(
+            rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] in ('after', 'any')])})(?![\w-])", re.IGNORECASE),
+        cat_any_re=re.compile(
+            rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] == 'any'])})(?![\w-])", re.IGNORECASE),
+        categories=categories,
+        reporter_re=re.compile(
+            r"(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:menyebut|menyebutkan|melaporkan|mencatat|mengklaim|"
+            r"mengeklaim|memperkirakan)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+        menurut_re=re.compile(r"\bmenurut\s+(?P<np>[^,.;]{2,60})", re.IGNORECASE),
+    )
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+_SUBJECT_STOP = re.compile(
+    r"^(?:yang|dan|atau|telah|sudah|akan|juga|pun|di|ke|dari|pada|dalam|untuk|itu|ini|tersebut|serta|"
+    r"termasuk|dengan|masih|belum|tidak|sejak|adalah|merupakan|ialah|yaitu|hingga|sampai|saat|ketika|setelah|sebelum|akibat|karena|"
+    r"(?:me|ber|di|ter)[a-z]{3,})$", re.IGNORECASE)
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _category(g: ClaimGrammar, text: str, ns: int, ne: int, c_start: int, c_end: int) -> str:
+    """The category of the number at [ns, ne) from its clause [c_start, c_end)."""
+    before = text[c_start:ns]
+    tail = before[-45:]
+    hits = list(g.cat_before_re.finditer(tail))
+    if hits:
+        gap = tail[hits[-1].end():]
+        # the verb's object only if nothing but a qualifier stands between ("menewaskan sedikitnya 91"),
+        # not across another verb or a coordination ("menahan 45 tawanan dan menemukan puluhan ranjau")
+        if _nwords(gap) <= 3 and not re.search(r"\b(?:dan|serta|atau|(?:me|di|ber)[a-z]{3,})\b|[,;]", gap,
+                                               re.IGNORECASE) or g.qualifier_re.fullmatch(gap.strip()):
+            return g.categories[" ".join(hits[-1].group("k").lower().split())]
+    m = g.cat_after_re.search(text, ne, c_end)
+    if m:
+        return g.categories[" ".join(m.group("k").lower().split())]
+    hits = list(g.cat_any_re.finditer(before))
+    if hits:
+        return g.categories[" ".join(hits[-1].group("k").lower().split())]
+    return "other"
+
+
+def _nwords(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def _subject(text: str, ne: int, c_end: int) -> str | None:
+    """The counted noun phrase right after the number: "tentara Azerbaijan", "kendaraan lapis baja Armenia"."""
+    words = []
+    aside = re.match(r"\s*[—–][^—–]*[—–]", text[ne:c_end])  # "ratusan—laporan lain menyebut ribuan—orang"
+    if aside:
+        ne += aside.end()
+    for m in re.finditer(r"\S+", text[ne:c_end]):
+        w = m.group(0).strip("—–-\"“”'")
+        if not w or _SUBJECT_STOP.match(w) or len(words) >= 4:
+            break
+        words.append(w)
+    return " ".join(words) or None
+
+
+def _clause(text: str, s_start: int, s_end: int, ns: int, ne: int) -> tuple[int, int]:
+    """The comma-delimited clause around a number, within its sentence."""
+    a = s_start
+    for m in _CLAUSE_END.finditer(text, s_start, ns):
+        if not (m.group(0) in ".," and m.start() > 0 and text[m.start() - 1].isdigit()
+                and m.end() < len(text) and text[m.end()].isdigit()):
+            a = m.end()
+    m = _CLAUSE_END.search(text, ne, s_end)
+    b = m.start() if m else s_end
+    return a, b
+
+
+def _excluded(g: ClaimGrammar, text: str, n: NumberMatch, s_start: int) -> bool:
+    """Ages, years, percentages, distances, durations, ranks and identifiers are not claims."""
+    before = text[max(s_start, n.start - 25):n.start]
+    if g.before_excl_re.search(before):
+        return True
+    if g.after_excl_re.match(text, n.end):
+        return True
+    if n.kind == "digits" and re.fullmatch(r"(?:19|20)\d\d", n.text):
+        return True  # a year that the date grammar did not need (dates are found separately)
+    pm = _PREV_WORD.search(before)
+    if pm and n.start > s_start:
+        prev = pm.group(1)
+        # "Resolusi 2334", "Su 27": a capitalised word right before a numeral names a thing
+        if n.kind == "digits" and prev[:1].isupper() and prev.isalpha() and not g.qualifier_re.search(prev):
+            return True
+    if re.match(r"[-/]\w", text[n.end:n.end + 2]) or re.search(r"\w[-/]$", before):
+        return True
+    if n.kind != "vague" and re.match(r"\s+[a-z]\w*(?:\s+[a-z]\w*)?\s+(?:ini|itu|tersebut)\b", text[n.end:n.end + 60]):
+        return True  # "kerja sama dua negara ini": a definite reference to things counted before
+    if n.kind == "digits" and before.endswith("(") and text[n.end:n.end + 1] == ")":
+        return True  # "Kamal Mopangga (33)": an age in brackets after a name
+    return False
 
 
 def extract_claims(doc: Any, art: Article) -> list[Claim]:
-    return []
+    """Numeric claims of `art.body` with value, qualifier, category, subject and claimant."""
+    if not art.body.strip():
+        return []
+    g = claim_grammar()
+    lay = layout(art.body)
+    text, sents = lay.text, lay.sentences
+    dates = art.dates if art.dates and all(d.start is not None for d in art.dates) else find_dates(text, art.published)
+    date_spans = [(d.start or 0, d.end or 0) for d in dates]
+    quotes: list[Quote] = sorted(art.quotes or [], key=lambda q: q.end - q.start)
+    att: Attributor | None = None
+    out: list[Claim] = []
+    numbers = find_numbers(text)
+    starts = [n.start for n in numbers]
+    for s in sents:
+        for n in numbers[bisect_left(starts, s.start):bisect_left(starts, s.end)]:
+            if n.end > s.end:
+                continue
+            if any(a < n.end and n.start < b for a, b in date_spans):
+                continue
+            if _excluded(g, text, n, s.start):
+                continue
+            c_start, c_end = _clause(text, s.start, s.end, n.start, n.end)
+            category = _category(g, text, n.start, n.end, c_start, c_end)
+            if n.kind == "person" or (n.kind == "words" and n.value == 1):
+                if category == "other":
+                    continue
+            if n.kind == "words" and text[n.start].isupper() and text[s.start:n.start].strip() \
+                    and not g.qualifier_re.search(text, max(s.start, n.start - 30), n.start):
+                continue  # "di Lima", "Tim Tujuh": a capitalised number word inside a sentence is a name
+            subject = _subject(text, n.end, c_end)
+            if category == "other" and subject is None and n.kind == "digits" and n.text.replace(".", "").isdigit():
+                continue  # a bare numeral counting nothing named ("nomor urut 3", list items, codes)
+            qm = g.qualifier_re.search(text, max(s.start, n.start - 30), n.start)
+            qualifier = g.qualifiers[" ".join(qm.group("q").lower().split())] if qm else "exact"
+            if n.kind == "vague" and qualifier == "exact":
+                qualifier = "at_least"
+            claimant, claimant_id = None, None
+            q = next((q for q in quotes if q.start <= n.start and n.end <= q.end), None)
+            if q is not None and q.speaker:
+                claimant, claimant_id = q.speaker, q.speaker_id
+            else:
+                np, np_start = None, 0
+                rm = g.reporter_re.search(text, max(c_start, n.start - 60), n.start)
+                mm = g.menurut_re.search(text, s.start, s.end)
+                if rm:
+                    np, np_start = rm.group("np"), rm.start("np")
+                elif mm and (mm.start() == s.start or text[s.start:mm.start()].strip().endswith(",")):
+                    np, np_start = mm.group("np"), mm.start("np")
+                if np:
+                    att = att or Attributor(art, text)
+                    res = att.resolve(np, np_start)
+                    claimant, claimant_id = res.name, res.id
+            out.append(Claim(
+                text=art.body[n.start:n.end], value=n.value, qualifier=qualifier,  # type: ignore[arg-type]
+                category=category, subject=subject,  # type: ignore[arg-type]
+                claimant=claimant, claimant_id=claimant_id, start=n.start, end=n.end,
+                sentence=art.body[s.start:s.end].strip(),
+            ))
+    return out

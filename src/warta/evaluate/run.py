@@ -41,6 +41,9 @@ def source_of(record: dict[str, Any], *, hints: bool) -> Source:
         url=record.get("url") if hints else None,
         published=record.get("published") if hints else None,
         outlet=record.get("outlet") if hints else None,
+        # The gold's anchor for pages without a date is like a crawl date: not a publication-date hint,
+        # but the day weekday references resolve against, so it is always passed.
+        date_anchor=record.get("date_anchor"),
         name=str(record["id"]),
     )
 
