@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import resource
-import time
+import subprocess
+import sys
 
 import pytest
 
 from warta.kb import load_kb, resolve_name
 from warta.kb.fold import fold_key, fold_text
 from warta.kb.roles import resolve_title, split_title
-from warta.kb.store import KnowledgeBase
 from warta.model import Article, Entity
 
 
@@ -21,12 +20,17 @@ def test_fold_keeps_offsets() -> None:
     assert fold_key("Nagorno-Karabakh") == fold_key("nagorno karabakh")
 
 
-def test_loads_fast_and_small() -> None:
-    t = time.perf_counter()
-    kb = KnowledgeBase()
-    assert time.perf_counter() - t < 2.0  # 1 s on an idle machine; slack for a busy CI
-    assert len(kb) > 50000
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 < 600
+def test_loads_small() -> None:
+    # Measured in a fresh process: the test process's own peak RSS includes every model other tests
+    # loaded. Load time is a speed figure and is reported by `make bench`, not asserted here.
+    code = (
+        "import resource; from warta.kb.store import KnowledgeBase; kb = KnowledgeBase(); "
+        "print(len(kb), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    entries, peak_mb = (int(x) for x in out.split())
+    assert entries > 50000
+    assert peak_mb < 300
 
 
 @pytest.mark.parametrize(("name", "expected"), [
