@@ -12,18 +12,17 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, TextIO
 
 import typer
-from rich.console import Console, Group
-from rich.panel import Panel
+from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from ..errors import InputError
 from ..model import Article, Source
 from .app import app
+from .render import print_article
 
 _MULTI_EXTS = (".jsonl", ".ndjson", ".warc", ".warc.gz", ".jsonl.gz", ".ndjson.gz", ".rss", ".atom", ".xml")
 _EXCERPT = 600
@@ -225,7 +224,8 @@ class _Writer:
             self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(d, ensure_ascii=False, indent=2))
         else:
             assert self.console is not None
-            self.console.print(_pretty(d))
+            print_article(self.console, article, excerpt=_EXCERPT)
+            self.console.rule(style="dim")
         self.count += 1
         self.out.flush()
 
@@ -233,34 +233,6 @@ class _Writer:
         if self.fmt is OutputFormat.json:
             self.out.write("[]\n" if self.count == 0 else "\n]\n")
             self.out.flush()
-
-
-def _pretty(d: dict[str, Any]) -> Panel:
-    """A human view of one article: what it is, who wrote and relayed it, how it starts, what was found."""
-    head = Text(d.get("title") or "(no title)", style="bold")
-    meta = Text(" · ".join(x for x in (d.get("outlet"), d.get("published"), d.get("language")) if x), style="cyan")
-    rows = Table.grid(padding=(0, 1))
-    rows.add_column(style="dim", no_wrap=True)
-    rows.add_column()
-    if d.get("url"):
-        rows.add_row("url", Text(d["url"]))
-    rows.add_row("authors", Text(", ".join(d.get("authors") or []) or "—"))
-    cited = [c["canonical"] if c.get("canonical") == c.get("text") else f"{c['text']} ({c['canonical']})"
-             for c in d.get("cited_sources") or []]
-    rows.add_row("cited", Text(", ".join(cited) or "—"))
-    counts = ", ".join(f"{len(d.get(k) or [])} {k}"
-                       for k in ("entities", "quotes", "claims", "events", "dates", "comments"))
-    rows.add_row("found", Text(counts))
-    for w in d.get("warnings") or []:
-        rows.add_row("warning", Text(w, style="yellow"))
-    body = d.get("body") or ""
-    excerpt = body if len(body) <= _EXCERPT else body[:_EXCERPT].rsplit(" ", 1)[0] + " …"
-    parts: list[Any] = [head]
-    if meta.plain:
-        parts.append(meta)
-    parts += [rows, Text(""), Text(excerpt or "(empty body)", style="" if excerpt else "dim")]
-    return Panel(Group(*parts), title=Text(str(d.get("id")), style="bold magenta"), title_align="left",
-                 subtitle=Text(f"{len(body.split())} words", style="dim"), subtitle_align="right")
 
 
 __all__ = ["analyze", "OutputFormat"]

@@ -32,6 +32,7 @@ from rich.text import Text
 from ..errors import InputError, WartaError
 from ..model import Article, Source
 from .app import app
+from .render import print_article
 
 # -- shared options ----------------------------------------------------------------------------------
 
@@ -318,51 +319,7 @@ def show(
     if fmt == "json":
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    _pretty(article)
-
-
-def _pretty(a: Article) -> None:
-    out = _stdout()
-    out.print(Text(a.title or "(untitled)", style="bold"))
-    meta = Table.grid(padding=(0, 2))
-    meta.add_column(style="dim")
-    meta.add_column(overflow="fold")
-    for label, value in (("id", a.id), ("published", a.published), ("outlet", a.outlet), ("url", a.url),
-                         ("language", a.language), ("authors", ", ".join(a.authors)),
-                         ("sources", ", ".join(s.canonical or s.text for s in a.cited_sources))):
-        if value:
-            meta.add_row(label, Text(str(value)))
-    out.print(meta)
-    out.print()
-    for paragraph in a.body.split("\n\n"):
-        out.print(Text(paragraph.strip()))
-        out.print()
-    if a.quotes:
-        out.print(Text(f"Quotes ({len(a.quotes)})", style="bold"))
-        for q in a.quotes:
-            out.print(Text(f"  {q.speaker or '?'} ({q.kind}): “{q.quote}”"))
-    if a.claims:
-        out.print(Text(f"Claims ({len(a.claims)})", style="bold"))
-        for c in a.claims:
-            out.print(Text(f"  {c.category} {c.qualifier} {c.value} — {c.subject or ''}, per {c.claimant or '?'}"))
-    if a.events:
-        out.print(Text(f"Events ({len(a.events)})", style="bold"))
-        for ev in a.events:
-            out.print(Text(f"  {ev.date or '?'} {ev.type}: {ev.source or '?'} → {ev.target or '?'}"
-                           f"{' at ' + ev.location if ev.location else ''}{' (negated)' if ev.negated else ''}"))
-    if a.entities:
-        names = Counter(f"{e.canonical or e.text} ({e.type})" for e in a.entities)
-        out.print(Text(f"Entities ({len(a.entities)})", style="bold"))
-        out.print(Text("  " + ", ".join(f"{n}×{k}" if k > 1 else n for n, k in names.most_common())))
-    if a.dates:
-        out.print(Text(f"Dates ({len(a.dates)})", style="bold"))
-        out.print(Text("  " + ", ".join(f"{d.text} = {d.value}" for d in a.dates)))
-    if a.comments:
-        out.print(Text(f"Reader comments ({len(a.comments)})", style="bold"))
-        for c in a.comments:
-            out.print(Text(f"  {c.author or 'anonim'}: {c.text}"))
-    if a.warnings:
-        out.print(Text("Warnings: " + "; ".join(a.warnings), style="yellow"))
+    print_article(_stdout(), article)
 
 
 # -- export ------------------------------------------------------------------------------------------
