@@ -295,6 +295,44 @@ def build_curated_places(b: Builder) -> None:
             e["within"] = row[3].split("|")
 
 
+def build_id_regions(b: Builder) -> None:
+    """Indonesian provinces, regencies and cities (`id_regions.tsv`); a GeoNames town of the same name
+    near the seat is merged into the city (or, without a city row, the regency)."""
+    rows = [r + [""] * (7 - len(r)) for r in read_tsv("id_regions.tsv")]
+    base = {r[0]: (r[0].split("-", 1)[1].replace("-", " ") if r[2] in ("regency", "city") else "") for r in rows}
+    cities = {base[r[0]] for r in rows if r[2] == "city"}
+    for eid, name, kind, lat, lon, prov, aliases in (r[:7] for r in rows):
+        if eid in b.entries:
+            continue
+        la, lo = float(lat), float(lon)
+        keys: list[tuple[str, int]] = [(a, 3) for a in split_aliases(aliases)] + [(name, 3)]
+        bare = base[eid]
+        pop = None
+        if kind == "regency":
+            keys += [(f"Kabupaten {bare}", 3), (f"Kab. {bare}", 3), (f"Kab {bare}", 3)]
+            if bare not in cities:
+                keys.append((bare, 3))
+        elif kind == "city":
+            keys += [(f"Kota {bare}", 3), (bare, 3)]
+        if kind != "province":
+            # the GeoNames town of this name at this spot is the same place
+            for (key, oid) in list(b.aliases):
+                old = b.entries.get(oid)
+                if (key == fold_key(bare) and old and old.get("kind") == "city" and old.get("country") == "IDN"
+                        and abs((old.get("lat") or 99) - la) < 0.35 and abs((old.get("lon") or 999) - lo) < 0.35
+                        and (kind == "city" or bare not in cities)):
+                    pop = max(pop or 0, old.get("pop") or 0) or None
+                    b.entries.pop(oid, None)
+                    for (k2, o2), v2 in list(b.aliases.items()):
+                        if o2 == oid:
+                            del b.aliases[(k2, o2)]
+                            b.aliases[(k2, eid)] = (max(v2[0], 2), v2[1])
+        b.add({"id": eid, "name": name, "type": "GPE", "kind": "admin", "country": "IDN", "lat": la, "lon": lo,
+               "within": [x for x in (prov, "IDN") if x], "pop": pop, "curated": True})
+        for a, prio in keys:
+            b.alias(a, eid, prio)
+
+
 def build_orgs(b: Builder) -> None:
     for row in read_tsv("orgs.tsv"):
         row += [""] * (5 - len(row))
@@ -480,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
     build_persons(b)
     build_places(b)
     build_curated_places(b)
+    build_id_regions(b)
     build_institutions(b)
     build_phoenix(b, args.shared)
     b.write(args.out)

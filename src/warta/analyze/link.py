@@ -17,6 +17,7 @@ Offsets index `art.body` exactly, because the fold keeps one character per chara
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +44,46 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def compass() -> dict[str, str]:
+    """Indonesian direction words in names and their English ("timur" -> "East"), from `link_cues.tsv`."""
+    for line in (DATA_DIR / "link_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("compass\t"):
+            pairs = [p.split("=", 1) for p in line.split("\t", 1)[1].split("|") if "=" in p]
+            return {fold_key(a): b.strip() for a, b in pairs}
+    return {}
+
+
+@cache
+def _heads(kind: str) -> dict[str, list[tuple[str, ...]]]:
+    """Head words of a cue kind by their first folded word, longest heads first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for h in cues().get(kind, ()):
+        words = tuple(h.split())
+        out.setdefault(words[0], []).append(words)
+    for v in out.values():
+        v.sort(key=lambda w: -len(w))
+    return out
+
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+
+
+def _glue_bounds(body: str) -> set[int]:
+    """Offsets inside glued words that are word boundaries: "dilansirAFP", "detikNewsdariNew Arab"."""
+    out: set[int] = set()
+    glue = "|".join(sorted(cues().get("glue", ()), key=len, reverse=True))
+    if glue:
+        for g in re.finditer(rf"\b(?:{glue})(?=[^\W\d_])", body, re.IGNORECASE):
+            out.add(g.end())
+    for g in re.finditer(r"\b([a-z]{4,})(?=[A-Z])", body):
+        out.add(g.end())
+    for g in re.finditer(r"(?<=[a-z])(?:dari|oleh|dan)(?=[A-Z])", body):
+        out.add(g.start())
+        out.add(g.end())
+    return out
+
+
 @dataclass
 class Mention:
     """A span of the body with the entry it names (None: a name the knowledge base does not know)."""
@@ -54,6 +95,9 @@ class Mention:
     label: str | None = None  # NER label, if the span came from (or agrees with) the NER
     hits: tuple[AliasHit, ...] = ()
     surname_only: bool = False
+    fixed: bool = False  # from a name pattern ("Kabupaten X", "Polres X", "X (ACR)"): type and span are final
+    canonical: str | None = None  # canonical name of an unlinked mention (else its text)
+    latlon: tuple[float, float] | None = None
 
 
 def article_date(art: Article) -> str | None:
@@ -134,7 +178,7 @@ def _has_name_case(surface: str) -> bool:
     """A name is capitalised: one word must start with a capital (a multi-word one: any word)."""
     words = surface.split()
     if len(words) == 1:
-        return surface[0].isupper()
+        return surface[0].isupper() or (surface[0].islower() and any(c.isupper() for c in surface[1:]))
     return any(w[0].isupper() for w in words if w)
 
 
@@ -152,11 +196,11 @@ def _next_words(folded: str, end: int, n: int = 2) -> list[str]:
     return folded[end : end + 60].split()[:n]
 
 
-def _kb_mentions(kb: KnowledgeBase, body: str, folded: str) -> list[Mention]:
+def _kb_mentions(kb: KnowledgeBase, body: str, folded: str, bounds: set[int] | None = None) -> list[Mention]:
     """Alias matches on word boundaries, filtered by case rules, longest leftmost first."""
-    stop = cues()["stop"]
+    stop = cues()["stop"] | cues().get("not_name", frozenset())
     raw: list[tuple[int, int, list[AliasHit]]] = []
-    for start, end, key in kb.scan(folded):
+    for start, end, key in kb.scan(folded, bounds or frozenset()):
         surface = body[start:end]
         if not _has_name_case(surface):
             continue
@@ -209,6 +253,400 @@ def _strip_title(body: str, start: int, end: int) -> int:
     return start
 
 
+def _clean_ner(
+    body: str, s: int, e: int, bounds: set[int], label: str = "", kb: KnowledgeBase | None = None
+) -> tuple[int, int]:
+    """An NER span without what the tagger wrongly took along: a glued reporting word in front
+    ("dilaporkanSaudi Press Agency"), leading and trailing lowercase words and numbers
+    ("sungai Cibening", "Direktorat Investigasi Kriminal diyakini", "Desa Yeh Kuning 10")."""
+    for b in sorted(bounds):
+        if s < b < e and (b == s + 1 or not any(c.isspace() for c in body[s:b])):
+            if body[b].isupper() or body[s:b].islower():
+                s = b
+                break
+    toks = [(t.start() + s, t.end() + s) for t in _TOKEN.finditer(body[s:e])]
+    not_name = cues().get("not_name", frozenset())
+
+    def wordlike(a: int, z: int) -> bool:
+        w = body[a:z]
+        return any(c.isupper() for c in w) and fold_key(w) not in not_name
+
+    while (
+        toks
+        and not wordlike(*toks[0])
+        and not body[toks[0][0] : toks[0][1]]
+        .lower()
+        .startswith(("al-", "el-", "bin", "binti", "van", "von", "de", "da", "ibn"))
+    ):
+        toks.pop(0)
+    while toks and not wordlike(*toks[-1]):
+        toks.pop()
+    if label == "PER" and len(toks) > 1:
+        # titles and ranks in front of a person ("Kombes Pol Ade", "Bupati Sukabumi Asep", "Wali Kota Bogor X")
+        breaks = cues().get("name_break", frozenset())
+        prefixes = cues().get("place_prefix", frozenset())
+        n = 0
+        titled = False
+        while n < len(toks) - 1:
+            w = fold_key(body[toks[n][0] : toks[n][1]])
+            if w in breaks:
+                n, titled = n + 1, True
+                continue
+            if not titled:
+                break
+            if w in prefixes:
+                n += 1
+                continue
+            # the place the title is of ("Bupati Sukabumi", "Kapolres Metro Depok"): the longest known
+            # place name right after the title
+            took = 0
+            if kb is not None:
+                for k in range(min(3, len(toks) - n - 1), 0, -1):
+                    key = fold_key(body[toks[n][0] : toks[n + k - 1][1]])
+                    if any(
+                        (x := kb.get(h.id)) is not None and x.type in ("GPE", "LOC") and h.prio >= 2
+                        for h in kb.hits(key)
+                    ):
+                        took = k
+                        break
+            if not took:
+                break
+            n += took
+        toks = toks[n:]
+    if not toks:
+        return s, s
+    return toks[0][0], toks[-1][1]
+
+
+class _Patterns:
+    """Names recognised by their form: an Indonesian head word and the name after it ("Kabupaten
+    Sukabumi", "Polres Bogor", "Jalan Hangtuah"), a long name with its acronym in parentheses
+    ("Badan Nasional Penanggulangan Bencana (BNPB)"), a person after a cue ("warga bernama X")."""
+
+    def __init__(self, linker: _Linker) -> None:
+        self.lk = linker
+        self.kb = linker.kb
+        self.body = linker.body
+        self.toks = [(t.start(), t.end()) for t in _TOKEN.finditer(self.body)]
+        self.keys = [fold_key(self.body[a:z]) for a, z in self.toks]
+        c = cues()
+        self.breaks = c.get("name_break", frozenset()) | c.get("not_name", frozenset())
+        self.place_prefix = c.get("place_prefix", frozenset())
+        self.person_starts = {a for a, _, lab in _ner_spans(linker.doc) if lab == "PER"}
+
+    def gap_ok(self, i: int, allow_dot: bool = False) -> bool:
+        """Tokens i and i+1 are separated by spaces only (a name does not run over punctuation)."""
+        if i + 1 >= len(self.toks):
+            return False
+        g = self.body[self.toks[i][1] : self.toks[i + 1][0]]
+        if allow_dot and g.startswith("."):
+            g = g[1:]
+        return g.strip(" \t\xa0") == "" and "\n" not in g and len(g) <= 2
+
+    def name_word(self, i: int, digits: bool) -> bool:
+        a, z = self.toks[i]
+        w = self.body[a:z]
+        if self.keys[i] in self.breaks:
+            return False
+        if w[0].isdigit():
+            return digits
+        return w[0].isupper()
+
+    def match_head(self, i: int, kind: str) -> int:
+        """Number of tokens of a `kind` head starting at token i (0: none)."""
+        for words in _heads(kind).get(self.keys[i], ()):
+            n = len(words)
+            if tuple(self.keys[i : i + n]) != words:
+                continue
+            a, z = self.toks[i]
+            w = self.body[a:z]
+            if not w[0].isupper():
+                continue
+            if (
+                len(words) == 1
+                and len(words[0]) <= 4
+                and kind == "org_head"
+                and not w.isupper()
+                and words[0] not in ("kab", "jl", "jln", "prov")
+            ):
+                # short heads written in capitals as acronyms ("SD", "PT") must be so in the text
+                if not any(c.isupper() for c in w[1:]) and len(w) <= 3:
+                    continue
+            if all(self.gap_ok(i + k) for k in range(n - 1)):
+                return n
+        return 0
+
+    def name_after(self, j: int, digits: bool, max_words: int = 4, allow_dot: bool = False) -> int:
+        """Index after the last name token from token j on (j: no name)."""
+        k = j
+        while k < len(self.toks) and k - j < max_words and self.name_word(k, digits and k - j < 2):
+            if k > j and not self.gap_ok(k - 1):
+                break
+            if k > j and self.toks[k][0] in self.person_starts:
+                break  # "BNPB Abdul Muhari": the organisation's name ends where a person's begins
+            k += 1
+        while k > j and self.body[self.toks[k - 1][0]].isdigit():
+            k -= 1
+        # a name is not digits only
+        if not any(self.body[self.toks[x][0]].isalpha() for x in range(j, k)):
+            return j
+        return k
+
+    # -- the kinds of pattern --------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        n = len(self.toks)
+        while i < n:
+            m = None
+            for kind in ("place_prefix", "org_head", "loc_head"):
+                h = self.match_head(i, kind)
+                if not h:
+                    continue
+                allow_dot = self.keys[i] in ("kab", "jl", "jln", "prov")
+                if i + h < n and not self.gap_ok(i + h - 1, allow_dot):
+                    continue
+                head_text = self.body[self.toks[i][0] : self.toks[i + h - 1][1]]
+                end = self.name_after(
+                    i + h,
+                    digits=kind == "org_head",
+                    max_words=3 if head_text.isupper() else (4 if kind != "loc_head" else 5),
+                )
+                if end == i + h:
+                    continue
+                m = self.make(kind, i, i + h, end)
+                if m is not None:
+                    out.append(m)
+                    if kind == "place_prefix":
+                        out.extend(self.place_list(m, end, self.keys[i]))
+                    i = end - 1
+                break
+            i += 1
+        out.extend(self.acronym_names())
+        out.extend(self.person_cues())
+        return out
+
+    def make(self, kind: str, i: int, j: int, end: int) -> Mention | None:
+        s, e = self.toks[i][0], self.toks[end - 1][1]
+        name_s = self.toks[j][0]
+        head = self.keys[i]
+        name = self.body[name_s:e]
+        if kind == "place_prefix":
+            if head == "kota" and i > 0 and self.keys[i - 1] == "ibu":
+                return None  # "Ibu Kota Azerbaijan": the capital of a country, not a town called so
+            first = self.kb.lookup(name)
+            if first and first[0].kind == "country" and fold_key(first[0].name) == fold_key(name):
+                return None
+            return self.place(s, e, name, head)
+        typ = "ORG" if kind == "org_head" else "LOC"
+        entry = None
+        for h in self.kb.hits(fold_key(self.body[s:e])):
+            x = self.kb.get(h.id)
+            if x is not None and (x.type == typ or (typ == "LOC" and x.type == "GPE")):
+                entry = x
+                break
+        return Mention(s, e, typ if entry is None else entry.type, entry=entry, label=typ, fixed=True)
+
+    def place(self, s: int, e: int, name: str, head: str) -> Mention:
+        """An administrative place: linked through its full or bare name, else named without the prefix."""
+        small = head in cues().get("small_place_prefix", frozenset())
+        entry = None
+        for key in [fold_key(self.body[s:e])] + ([] if small else [fold_key(name)]):
+            cands = [
+                x
+                for h in self.kb.hits(key)
+                if (x := self.kb.get(h.id)) is not None and x.type in ("GPE", "LOC") and x.kind != "country"
+            ]
+            if cands:
+                cands.sort(
+                    key=lambda x: (
+                        x.kind != "city" if head == "kota" else False,
+                        x.country != "IDN" if head != "kota" else False,
+                        -(x.pop or 0) if not x.curated else -(10**9),
+                    )
+                )
+                entry = cands[0]
+                break
+        canon = None
+        latlon = None
+        if entry is not None and head == "kabupaten" and entry.kind == "city":
+            canon, latlon = f"{entry.name} Regency", (entry.lat, entry.lon) if entry.lat is not None else None
+            entry = None
+        if entry is None and canon is None:
+            canon = name if small else _english_place(name, head)
+        return Mention(
+            s,
+            e,
+            "GPE" if entry is None else entry.type,
+            entry=entry,
+            label="LOC",
+            fixed=True,
+            canonical=canon,
+            latlon=latlon,
+        )
+
+    def place_list(self, first: Mention, k: int, head: str) -> list[Mention]:
+        """ "Kabupaten Jembrana, Gianyar, Tabanan, dan Klungkung": the names listed after a prefixed place."""
+        items: list[tuple[int, int]] = []
+        saw_and = False
+        n = len(self.toks)
+        while k < n:
+            g = self.body[self.toks[k - 1][1] : self.toks[k][0]]
+            j = k
+            sep_and = False
+            if self.keys[k] in ("dan", "serta") and g.strip() in ("", ","):
+                sep_and = True
+                j = k + 1
+            elif g.strip() != ",":
+                break
+            if j >= n or "\n" in self.body[self.toks[k - 1][1] : self.toks[j][0]]:
+                break
+            if self.keys[j] in self.place_prefix:
+                saw_and = saw_and or sep_and
+                break
+            end = self.name_after(j, digits=False, max_words=3)
+            if end == j:
+                break
+            # a name followed by more capitalised words or a verb is not a list item of places
+            items.append((j, end))
+            saw_and = saw_and or sep_and
+            k = end
+            if sep_and:
+                break
+        if not items:
+            return []
+        out = []
+        for j, end in items:
+            s, e = self.toks[j][0], self.toks[end - 1][1]
+            m = self.place(s, e, self.body[s:e], head)
+            known = m.entry is not None or m.latlon is not None
+            if saw_and or known:
+                out.append(m)
+        return out if (saw_and or all(m.entry is not None or m.latlon for m in out)) else []
+
+    def acronym_names(self) -> list[Mention]:
+        """ "Badan Nasional Penanggulangan Bencana (BNPB)": the long name and the acronym are one organisation."""
+        out = []
+        org_word = cues().get("org_word", frozenset())
+        connect = {"dan", "untuk", "bagi", "atas", "di", "of", "for", "and", "the", "de", "al", "el", "pada"}
+        for g in re.finditer(r"\(([A-Z][A-Za-z0-9-]{1,9})\)", self.body):
+            acr = g.group(1)
+            if sum(c.isupper() for c in acr) < 2:
+                continue
+            # tokens before "("
+            idx = [t for t, (a, z) in enumerate(self.toks) if z <= g.start()]
+            if not idx:
+                continue
+            t = idx[-1]
+            if self.body[self.toks[t][1] : g.start()].strip():
+                continue
+            first = t
+            k = t
+            while k >= 0:
+                w = self.body[self.toks[k][0] : self.toks[k][1]]
+                if not (self.keys[k] in connect and k < t) and (
+                    self.keys[k] in self.breaks or not w[0].isupper()
+                ):
+                    break
+                first = k
+                if k == 0 or not self.gap_ok(k - 1):
+                    break
+                k -= 1
+            while first < t and self.keys[first] in connect:
+                first += 1
+            if t - first < 1:
+                continue
+            s, e = self.toks[first][0], self.toks[t][1]
+            words = set(self.keys[first : t + 1])
+            entry = None
+            for h in self.kb.hits(fold_key(acr)):
+                x = self.kb.get(h.id)
+                if x is not None and x.type == "ORG":
+                    entry = x
+                    break
+            if entry is None:
+                for h in self.kb.hits(fold_key(self.body[s:e])):
+                    x = self.kb.get(h.id)
+                    if x is not None and x.type == "ORG":
+                        entry = x
+                        break
+            if entry is None and not (words & org_word):
+                continue
+            long_m = Mention(s, e, "ORG", entry=entry, label="ORG", fixed=True, canonical=self.body[s:e])
+            out.append(long_m)
+            for a in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", self.body):
+                out.append(
+                    Mention(
+                        a.start(),
+                        a.end(),
+                        "ORG",
+                        entry=entry,
+                        label="ORG",
+                        fixed=True,
+                        canonical=self.body[s:e],
+                    )
+                )
+        return out
+
+    def person_cues(self) -> list[Mention]:
+        """A capitalised name right after "bernama", "milik", "berinisial"... is a person's, and so are the
+        names listed with it ("milik Euis (1 KK) dan Ronasih")."""
+        out = []
+        pc = cues().get("person_cue", frozenset())
+        n = len(self.toks)
+        for i in range(n - 1):
+            if self.keys[i] not in pc or not self.gap_ok(i):
+                continue
+            j = i + 1
+            while j < n:
+                end = self.name_after(j, digits=False, max_words=3)
+                if end == j or self.known_non_person(j, end):
+                    break
+                if self.keys[j] in self.place_prefix or any(self.match_head(x, "org_head") for x in (j,)):
+                    break
+                out.append(Mention(self.toks[j][0], self.toks[end - 1][1], "PER", label="PER", fixed=True))
+                # continue over "(...)" and "dan"/"," to the next name
+                rest = self.body[self.toks[end - 1][1] :]
+                g = re.match(r"\s*(\([^()\n]{0,40}\))?\s*(,\s*(dan|serta)?|dan|serta)\s+(?=[A-Z])", rest)
+                if not g:
+                    break
+                pos = self.toks[end - 1][1] + g.end()
+                nxt = [x for x in range(end, n) if self.toks[x][0] == pos]
+                if not nxt:
+                    break
+                j = nxt[0]
+        return out
+
+    def known_non_person(self, j: int, end: int) -> bool:
+        """The name is a country, a big place or an organisation the knowledge base knows."""
+        for h in self.kb.hits(fold_key(self.body[self.toks[j][0] : self.toks[end - 1][1]])):
+            x = self.kb.get(h.id)
+            if x is None or x.type == "PER":
+                continue
+            if x.kind == "country" or x.type == "ORG" or x.curated or (x.pop or 0) >= 100000:
+                return True
+        return False
+
+
+def _english_place(name: str, head: str = "") -> str:
+    """The canonical of an unlinked Indonesian place: "Denpasar Timur" -> "East Denpasar",
+    "Kabupaten Jembrana" -> "Jembrana Regency", "Provinsi Timur" -> "Eastern Province"."""
+    cp = compass()
+    words = name.split()
+    key = fold_key(name)
+    if key in cp and head in ("provinsi", "prov"):
+        adj = cp[key]
+        adj = {"West": "Western", "East": "Eastern", "North": "Northern", "South": "Southern"}.get(adj, adj)
+        return f"{adj} Province"
+    for n in (2, 1):
+        if len(words) > n and fold_key(" ".join(words[-n:])) in cp:
+            name = f"{cp[fold_key(' '.join(words[-n:]))]} {' '.join(words[:-n])}"
+            break
+    if head in ("kabupaten", "kab"):
+        return f"{name} Regency"
+    return name
+
+
 class _Linker:
     def __init__(self, kb: KnowledgeBase, art: Article, doc: Any) -> None:
         self.kb = kb
@@ -224,6 +662,17 @@ class _Linker:
         countries: set[str] = set()
         ids: set[str] = set()
         for m in mentions:
+            if m.entry is None and len(m.hits) > 1:
+                # a country's own name beats the towns named after it ("Armenia", Colombia)
+                top = [
+                    x
+                    for h in m.hits
+                    if h.prio >= 3 and (x := self.kb.get(h.id)) is not None and x.kind == "country"
+                ]
+                if len(top) == 1:
+                    countries.add(top[0].id)
+                    ids.add(top[0].id)
+                continue
             if len(m.hits) == 1 or m.entry is not None:
                 e = m.entry or self.kb.get(m.hits[0].id)
                 if e is None:
@@ -269,9 +718,11 @@ class _Linker:
             return True
         if m.label:
             return m.label == "LOC"
+        prev = _prev_word(self.folded, m.start)
+        if prev in cues().get("name_break", frozenset()) and (e.curated or (e.pop or 0) >= 50000):
+            return True  # "Bupati Sukabumi Asep", "Kapolres Metro Depok": the title's jurisdiction
         if " " not in surface.strip() and _neighbour_name(self.kb, self.body, m.start, m.end):
             return False
-        prev = _prev_word(self.folded, m.start)
         if prev in cues()["place_cue"] or any(w in ids for w in e.within):
             return True
         if (e.pop or 0) >= 100000 or (e.kind == "admin" and (hit.prio >= 3 or e.country in countries)):
@@ -295,45 +746,208 @@ class _Linker:
     # -- the pass -------------------------------------------------------------------------------------
     def run(self) -> list[Entity]:
         kb, body = self.kb, self.body
-        mentions = _kb_mentions(kb, body, self.folded)
+        bounds = _glue_bounds(body)
+        mentions = _kb_mentions(kb, body, self.folded, bounds)
+        mentions = self.with_patterns(mentions)
         ner = _ner_spans(self.doc)
         occupied = bytearray(len(body) + 1)
+        fixed = bytearray(len(body) + 1)
         for m in mentions:
             occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
+            if m.fixed:
+                fixed[m.start : m.end] = b"\x01" * (m.end - m.start)
         by_span = {(m.start, m.end): m for m in mentions}
         extra: list[Mention] = []
         for s, e, label in ner:
+            s, e = _clean_ner(body, s, e, bounds, label, kb)
+            if e <= s or any(fixed[s:e]):
+                continue
+            if " " not in body[s:e].strip() and fold_key(body[s:e]) in cues()["stop"]:
+                continue
             s = _strip_title(body, s, e)
             if (s, e) in by_span:
                 by_span[(s, e)].label = label
                 continue
             inside = [m for m in mentions if m.start >= s and m.end <= e]
-            if inside:
+            if (
+                label == "LOC"
+                and len(inside) == 1
+                and inside[0].end == e
+                and inside[0].start > s
+                and any((x := kb.get(h.id)) is not None and x.kind == "country" for h in inside[0].hits)
+            ):
+                # "Gorus Azerbaijan": a place followed by its country; the place is a name of its own
+                head = body[s : inside[0].start].rstrip()
+                if head and head[0].isupper() and not any(occupied[s : s + len(head)]):
+                    inside[0].label = label
+                    occupied[s : s + len(head)] = b"\x01" * len(head)
+                    extra.append(
+                        Mention(s, s + len(head), "GPE", label="LOC", hits=tuple(kb.hits(fold_key(head))))
+                    )
+                    continue
+            if inside and not self.ner_wins(s, e, label, inside):
                 for m in inside:
                     if m.end - m.start == e - s or len(inside) == 1:
                         m.label = label
                 continue
+            if inside:
+                mentions = [m for m in mentions if m not in inside]
+                for m in inside:
+                    occupied[m.start : m.end] = b"\x00" * (m.end - m.start)
             if any(occupied[s:e]):
                 continue
             occupied[s:e] = b"\x01" * (e - s)
             hits = tuple(kb.hits(fold_key(body[s:e])))
-            extra.append(Mention(s, e, "PER" if label == "PER" else ("ORG" if label == "ORG" else "GPE"),
-                                 label=label, hits=hits))
+            extra.append(
+                Mention(
+                    s,
+                    e,
+                    "PER" if label == "PER" else ("ORG" if label == "ORG" else "GPE"),
+                    label=label,
+                    hits=hits,
+                )
+            )
         mentions = sorted(mentions + extra, key=lambda m: m.start)
 
         countries, ids = self.context(mentions)
         for m in mentions:
-            if m.hits:
+            if m.hits and not m.fixed:
                 self.choose(m, countries, ids)
+        mentions = self.extend(mentions, occupied)
         self.coreference(mentions)
         mentions += self.name_parts(mentions, occupied)
         mentions.sort(key=lambda m: m.start)
         self.fuzzy_places(mentions, countries)
-        self.institutions(mentions)
+        self.institutions(mentions, countries)
         mentions += self.acronyms(mentions, occupied)
         mentions += self.place_lists(mentions, occupied)
         mentions.sort(key=lambda m: m.start)
         return [self.entity(m) for m in mentions if self.keep(m)]
+
+    def with_patterns(self, mentions: list[Mention]) -> list[Mention]:
+        """Pattern names (`_Patterns`) replace the alias matches inside them ("Polres Bogor" over "Bogor");
+        an alias match that contains a pattern name wins over it."""
+        pats = _Patterns(self).run()
+        pats.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[Mention] = []
+        occ = bytearray(len(self.body) + 1)
+        for p in pats:
+            if any(occ[p.start : p.end]):
+                continue
+            if any(
+                m.start <= p.start and p.end <= m.end and (m.end - m.start) > (p.end - p.start)
+                for m in mentions
+            ):
+                continue
+            occ[p.start : p.end] = b"\x01" * (p.end - p.start)
+            taken.append(p)
+        kept = [m for m in mentions if not any(occ[m.start : m.end])]
+        return sorted(kept + taken, key=lambda m: m.start)
+
+    def ner_wins(self, s: int, e: int, label: str, inside: list[Mention]) -> bool:
+        """Whether an NER name replaces the alias matches inside it: "Francesca Albanese" is not Anthony
+        Albanese, "Mahkamah Agung Saudi" is a court, not Saudi Arabia."""
+        if label not in ("PER", "ORG"):
+            return False
+        text = self.body[s:e]
+        words = [w for w in text.split() if w[:1].isupper()]
+        if len(words) < 2 or any(m.fixed for m in inside):
+            return False
+        if any(self.kb.get(h.id) is not None for h in self.kb.hits(fold_key(text))):
+            return False
+        covered = sum(m.end - m.start for m in inside)
+        if covered >= len(text.replace(" ", "")) - 1:
+            return False
+        if label == "PER":
+            # every match inside is a lone surname, or a place/organisation (no person of that full name)
+            for m in inside:
+                ents = [self.kb.get(h.id) for h in m.hits]
+                if any(
+                    x is not None and x.type == "PER" and "s" not in h.flags
+                    for h, x in zip(m.hits, ents, strict=True)
+                ):
+                    return False
+                if any(x is not None and x.kind == "country" for x in ents):
+                    return False
+            return True
+        first = fold_key(text.split()[0])
+        c = cues()
+        return first in c.get("org_word", frozenset()) or first in _heads("org_head")
+
+    def extend(self, mentions: list[Mention], occupied: bytearray) -> list[Mention]:
+        """Names that run on: an organisation followed by its country ("Mahkamah Agung Saudi"), a town
+        followed by a direction ("Denpasar Utara", a district of its own)."""
+        out: list[Mention] = []
+        c = cues()
+        cp = compass()
+        org_word = c.get("org_word", frozenset())
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            text = self.body[m.start : m.end]
+            if (
+                nxt is not None
+                and m.type == "ORG"
+                and not m.fixed
+                and nxt.entry is not None
+                and nxt.entry.kind == "country"
+                and self.body[m.end : nxt.start] == " "
+                and (
+                    fold_key(text.split()[0]) in org_word
+                    or (
+                        m.entry is not None
+                        and m.entry.kind in ("institution", "bare_institution", "government", "military")
+                    )
+                )
+            ):
+                whole = self.body[m.start : nxt.end]
+                entry = next(
+                    (
+                        x
+                        for h in self.kb.hits(fold_key(whole))
+                        if (x := self.kb.get(h.id)) is not None and x.type == "ORG"
+                    ),
+                    None,
+                )
+                if entry is None and m.entry is not None and m.entry.kind == "bare_institution":
+                    inst = m.entry.data.get("institution")
+                    entry = self.kb.get(f"{nxt.entry.id}:{inst}")
+                out.append(
+                    Mention(m.start, nxt.end, "ORG", entry=entry, label="ORG", fixed=True, canonical=whole)
+                )
+                i += 2
+                continue
+            if m.type in ("GPE", "LOC") and (m.entry is None or m.entry.kind in ("city", "admin", "place")):
+                g = re.match(
+                    r" ((?:Barat|Timur|Utara|Selatan|Tengah|Tenggara)(?: (?:Daya|Laut))?)\b",
+                    self.body[m.end : m.end + 20],
+                )
+                if g and fold_key(g.group(1)) in cp and not (nxt is not None and nxt.start < m.end + g.end()):
+                    e = m.end + g.end()
+                    name = self.body[m.start : e]
+                    base = m.entry.name if m.entry is not None else text
+                    occupied[m.start : e] = b"\x01" * (e - m.start)
+                    out.append(
+                        Mention(
+                            m.start,
+                            e,
+                            "GPE",
+                            label="LOC",
+                            fixed=True,
+                            canonical=f"{cp[fold_key(g.group(1))]} {base}"
+                            if m.entry is not None
+                            else _english_place(name),
+                            latlon=(m.entry.lat, m.entry.lon)
+                            if m.entry is not None and m.entry.lat is not None
+                            else None,
+                        )
+                    )
+                    i += 1
+                    continue
+            out.append(m)
+            i += 1
+        return out
 
     def place_lists(self, mentions: list[Mention], occupied: bytearray) -> list[Mention]:
         """Unknown names listed with known places after a place cue are places too: in "desa X, Y
@@ -353,16 +967,28 @@ class _Linker:
             # A strong cue ("desa", "kota", "distrik") among the words just before, or a known place
             # in the list: "di" alone introduces lists of anything.
             before = set(self.folded[max(0, g.start() - 40) : g.end(1)].split())
-            known = any(m.entry is not None and m.entry.kind in _GEO_KINDS and s <= m.start < e
-                        for m in mentions for s, e in [(names[0][0], names[-1][1])])
+            known = any(
+                m.entry is not None and m.entry.kind in _GEO_KINDS and s <= m.start < e
+                for m in mentions
+                for s, e in [(names[0][0], names[-1][1])]
+            )
             if not (before & c["strong_place_cue"]) and not known:
                 continue
             spans = [(s, e) for s, e in names if fold_key(self.body[s:e]) not in c["stop"]]
             if len(spans) != len(names):
                 continue
-            # Only when no item is something else the article already named (a person, an org).
-            if any(m.type in ("PER", "ORG") and m.start < e and s < m.end for m in mentions for s, e in spans):
+            # Only when no item is something else the article already named (a person, an org); an
+            # unlinked tagger guess in the list ("Alibeyli" as a person) is a place like the others.
+            clash = [
+                m
+                for m in mentions
+                for s, e in spans
+                if m.type in ("PER", "ORG") and m.start < e and s < m.end
+            ]
+            if any(m.entry is not None or m.fixed for m in clash):
                 continue
+            for m in clash:
+                m.type, m.label = "GPE", "LOC"
             for s, e in spans:
                 if not any(occupied[s:e]):
                     occupied[s:e] = b"\x01" * (e - s)
@@ -397,12 +1023,36 @@ class _Linker:
     def coreference(self, mentions: list[Mention]) -> None:
         """Surnames to the full names the article uses ("Aliyev" after "Ilham Aliyev")."""
         full = [m.entry for m in mentions if m.entry is not None and m.type == "PER" and not m.surname_only]
+        # names of people the knowledge base does not know, by their words and word tails:
+        # "Albanese" after "Francesca Albanese", "Al-Derazi" after "Abdullah al-Derazi"
+        unknown: dict[str, str] = {}
         for m in mentions:
+            if m.type == "PER" and m.entry is None:
+                words = fold_key(self.body[m.start : m.end]).split()
+                if len(words) >= 2:
+                    for k in range(1, len(words)):
+                        unknown.setdefault(" ".join(words[k:]), self.body[m.start : m.end])
+                    for w in words:
+                        if len(w) >= 4:
+                            unknown.setdefault(w, self.body[m.start : m.end])
+        for m in mentions:
+            key = fold_key(self.body[m.start : m.end])
+            if (
+                m.entry is None
+                and not m.fixed
+                and m.type != "PER"
+                and key in unknown
+                and m.label in ("ORG", "LOC")
+            ):
+                m.type, m.label, m.canonical = "PER", "PER", unknown[key]
+                continue
             if m.type != "PER" and not (m.label == "PER" and m.entry is None):
                 continue
             if m.entry is not None and not m.surname_only:
                 continue
-            key = fold_key(self.body[m.start : m.end])
+            if m.surname_only and key in unknown and not any(key in fold_key(e.name).split() for e in full):
+                m.entry, m.surname_only, m.canonical, m.label = None, False, unknown[key], "PER"
+                continue
             for e in full:
                 words = fold_key(e.name).split()
                 if key in words or (len(key.split()) > 1 and fold_key(e.name).endswith(key)):
@@ -459,7 +1109,7 @@ class _Linker:
         from rapidfuzz.distance import Levenshtein
 
         for m in mentions:
-            if m.entry is not None or m.label != "LOC":
+            if m.entry is not None or m.label != "LOC" or m.fixed:
                 continue
             key = fold_key(self.body[m.start : m.end])
             if len(key) < 5:
@@ -469,15 +1119,22 @@ class _Linker:
                 choices.extend(self.kb.places_in(c))
             if not choices:
                 continue
-            got = process.extractOne(key, [k for k, _ in choices], scorer=Levenshtein.distance, score_cutoff=1)
+            got = process.extractOne(
+                key, [k for k, _ in choices], scorer=Levenshtein.distance, score_cutoff=1
+            )
             if got is not None:
                 m.entry = self.kb.get(choices[got[2]][1])
                 if m.entry is not None:
                     m.type = m.entry.type
 
-    def institutions(self, mentions: list[Mention]) -> None:
+    def institutions(self, mentions: list[Mention], countries: set[str] | None = None) -> None:
         """A ministry named without its country ("Kemenhan") is the one of that kind named before it,
-        else the default country's (Indonesian news: Indonesia's own)."""
+        else the default country's (Indonesian news: Indonesia's own), else that of the country the
+        article names most ("Kongres" in an article about Peru)."""
+        from collections import Counter
+
+        named = Counter(m.entry.id for m in mentions if m.entry is not None and m.entry.kind == "country")
+        main = named.most_common(1)[0][0] if named else None
         last: dict[str, KBEntry] = {}
         for m in mentions:
             e = m.entry
@@ -490,6 +1147,8 @@ class _Linker:
                 target = last.get(inst)
                 if target is None and e.data.get("default"):
                     target = self.kb.get(f"{e.data['default']}:{inst}")
+                if target is None and main is not None:
+                    target = self.kb.get(f"{main}:{inst}")
                 if target is not None:
                     m.entry = target
 
@@ -498,7 +1157,12 @@ class _Linker:
         text = self.body[m.start : m.end]
         if not text.strip() or not _has_name_case(text):
             return False
-        if m.entry is None and not m.label:
+        if m.entry is None and not m.label and not m.fixed:
+            return False
+        key = fold_key(text)
+        if key in cues().get("not_name", frozenset()) or (
+            " " not in key and key in cues().get("place_prefix", frozenset())
+        ):
             return False
         # A lone surname that no full name in the article supports is kept only for people in the
         # curated set (famous enough to be named by surname alone).
@@ -511,9 +1175,21 @@ class _Linker:
         e = m.entry
         if e is None:
             typ = m.type or "GPE"
-            if m.label == "LOC":
+            if m.fixed:
+                pass
+            elif m.label == "LOC":
                 typ = "LOC" if _prev_word(self.folded, m.start) in cues()["loc_cue"] else "GPE"
-            return Entity(text=text, start=m.start, end=m.end, type=typ, id=None, canonical=text)  # type: ignore[arg-type]
+            lat, lon = m.latlon if m.latlon and typ in ("GPE", "LOC") else (None, None)
+            return Entity(
+                text=text,
+                start=m.start,
+                end=m.end,
+                type=typ,
+                id=None,  # type: ignore[arg-type]
+                canonical=m.canonical or text,
+                lat=lat,
+                lon=lon,
+            )
         if e.capital_of and self.metonymy(m):
             country = self.kb.get(e.capital_of)
             if country is not None:
@@ -523,8 +1199,16 @@ class _Linker:
             typ = "LOC"
         lat = e.lat if typ in ("GPE", "LOC") else None
         lon = e.lon if typ in ("GPE", "LOC") else None
-        return Entity(text=text, start=m.start, end=m.end, type=typ, id=e.id, canonical=e.name,  # type: ignore[arg-type]
-                      lat=lat, lon=lon)
+        return Entity(
+            text=text,
+            start=m.start,
+            end=m.end,
+            type=typ,
+            id=e.id,
+            canonical=e.name,  # type: ignore[arg-type]
+            lat=lat,
+            lon=lon,
+        )
 
     def metonymy(self, m: Mention) -> bool:
         """A capital right before a verb of saying or acting, and not after "di"/"ke"/"dari", is its
@@ -533,13 +1217,19 @@ class _Linker:
         if _prev_word(self.folded, m.start) in c["metonymy_block"]:
             return False
         before = self.body[: m.start].split()[-1:]
-        if before and before[0][:1].isupper() and not _sentence_initial(self.body, m.start - len(before[0]) - 1):
+        if (
+            before
+            and before[0][:1].isupper()
+            and not _sentence_initial(self.body, m.start - len(before[0]) - 1)
+        ):
             return False  # "Pengadilan Tipikor Jakarta memutuskan": part of an institution's name
         nxt = _next_words(self.folded, m.end, 3)
         if not nxt or self.body[m.end : m.end + 1] in ",.-–—:;":
             return False
         verbs = c["metonymy_verb"]
-        return nxt[0] in verbs and (nxt[0].startswith(("me", "ber", "di")) or (len(nxt) > 1 and nxt[1] in verbs))
+        return nxt[0] in verbs and (
+            nxt[0].startswith(("me", "ber", "di")) or (len(nxt) > 1 and nxt[1] in verbs)
+        )
 
 
 def _typo_of(key: str, parts: dict[str, Any]) -> Any:

@@ -188,12 +188,17 @@ class KnowledgeBase:
             self._automaton = a
         return self._automaton
 
-    def scan(self, folded: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, key) of every alias occurring in `folded` on word boundaries."""
+    def scan(self, folded: str, bounds: frozenset[int] | set[int] = frozenset()) -> Iterator[tuple[int, int, str]]:
+        """(start, end, key) of every alias occurring in `folded` on word boundaries.
+
+        `bounds` adds offsets that count as word boundaries inside glued words ("dilansirAFP": 8).
+        """
         n = len(folded)
         for last, key in self.automaton().iter(folded):
             start = last - len(key) + 1
-            if (start == 0 or folded[start - 1] == " ") and (last + 1 == n or folded[last + 1] == " "):
+            if (start == 0 or folded[start - 1] == " " or start in bounds) and (
+                last + 1 == n or folded[last + 1] == " " or last + 1 in bounds
+            ):
                 yield start, last + 1, key
 
     def places_in(self, country: str) -> list[tuple[str, str]]:
