@@ -12,7 +12,9 @@ Pronouns and definite descriptions resolve against the speakers and persons the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Any
 
@@ -254,6 +256,36 @@ _CAP_WORD = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*)"
 _TITLED_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:\([^)\n]{{1,30}}\)|{_CAP_WORD}))*")
 
 
+_NAME_ONLY = re.compile(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*(?:\s+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*){0,4}")
+
+
+def _names_fit(written: str, canonical: str, *, strict: bool = False) -> bool:
+    """Whether every word of a written person name has a counterpart in the canonical name (equal, or a
+    spelling variant: Sergei/Sergey, Mevlüt/Mevlut); a single written word always fits (a surname)."""
+    def fold(t: str) -> list[str]:
+        t = "".join(ch for ch in unicodedata.normalize("NFKD", t.lower()) if not unicodedata.combining(ch))
+        return [w for w in re.findall(r"[^\W\d_]+", t.replace("ı", "i")) if len(w) > 1]
+
+    ww, cw = fold(written), fold(canonical)
+    if not cw or not ww:
+        return True
+    if len(ww) < 2:
+        return not strict or ww[0] in cw
+    for w in ww:
+        if not any(c == w or (c[:1] == w[:1] and SequenceMatcher(None, w, c).ratio() >= 0.7) for c in cw):
+            return False
+    return True
+
+
+_OPENERS = {"namun", "sementara", "kemudian", "selain", "tetapi", "adapun", "sedangkan", "bahkan", "lalu", "meski",
+            "dalam", "menurut", "saat", "ketika", "setelah", "sebelum", "sebelumnya", "pada", "di", "dan", "tapi",
+            "bagi", "kata", "ujar", "hal", "akan", "juga", "itu", "ini", "selanjutnya", "oleh", "karena", "jika"}
+_ACRONYM_DEF = re.compile(
+    r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|pada|dari|di|bagi)){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
+_HUMAN_REACH = 1200  # characters back a personal pronoun looks for a person before settling for an institution
+_NAME_PARTICLES = {"bin", "binti", "al", "el", "de", "van", "von", "da", "dos", "di"}
+
+
 class Attributor:
     """Resolves speaker phrases of one article to canonical names, remembering what came before."""
 
@@ -272,6 +304,7 @@ class Attributor:
                 self.known.setdefault(self.entity_name(e), Resolved(self.entity_name(e), e.id, "PER"))
         self._titles_from_text()
         self._mentions = self._person_mentions()
+        self.acronyms = self._acronyms_from_text()
 
     # -- entities -----------------------------------------------------------------------------------
 
@@ -279,7 +312,77 @@ class Attributor:
         return [e for e in self.entities if e.start >= a and e.end <= b]
 
     def entity_name(self, e: Entity) -> str:
+        """The entity's canonical name, unless the linker tied a person to someone whose names do not
+        fit the written ones ("Francesca Albanese" linked to Anthony Albanese): then the name as written."""
+        if e.type == "PER" and e.canonical and e.canonical != e.text:
+            written = self._written_name(e)
+            if not _names_fit(written, e.canonical):
+                return written
+        if e.type == "ORG" and not e.id:
+            acr = getattr(self, "acronyms", {}).get(" ".join(e.text.split()).lower())
+            if acr:
+                return acr  # an unlinked institution the article spelled out with its acronym
         return e.canonical or e.text
+
+    def _written_name(self, e: Entity) -> str:
+        """The person's name as written around a PER entity, with the given names the recogniser left
+        out ("Francesca [Albanese]"); titles, ranks, office words and sentence openers are not names."""
+        m = re.search(r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’-]*[ \t]+){1,3}$", self.body[max(0, e.start - 60):e.start])
+        if not m:
+            return e.text
+        words = m.group(0).split()
+        keep: list[str] = []
+        ranks, orgs = words_of("rank"), words_of("orgword")
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            wl = w.lower()
+            if (len(w) > 1 and w.isupper()) or wl in ranks or wl in orgs or wl in self.lex.countries \
+                    or self.lex.title_re.fullmatch(w) or wl in _OPENERS or wl in self.lex.words:
+                break
+            keep.insert(0, w)
+        return " ".join(keep + [e.text]) if keep else e.text
+
+    def name_at_end(self, phrase: str, start: int | None = None) -> str | None:
+        """The person's name closing an office phrase, as written: "Kapolres Metro Depok Kombes Budi
+        Santoso" -> "Budi Santoso", "Kepala BNPB Suharyanto" -> "Suharyanto". The name is the run of
+        capitalised words at the end that are not an acronym, a rank, an office or institution word
+        (speaker_words.tsv), a title, a country, or a place or organisation the linker found."""
+        lex = self.lex
+        ranks, orgs = words_of("rank"), words_of("orgword")
+        phrase = re.sub(r"[\s,.;:]+$", "", phrase)
+        out: list[str] = []
+        for m in reversed(list(re.finditer(r"\S+", phrase))):
+            t = m.group(0)
+            tl = t.lower().rstrip(".")
+            if out and tl in _NAME_PARTICLES:
+                out.append(t)
+                continue
+            if not t[:1].isupper() or (len(t) > 1 and t.isupper() and not t.endswith(".")) \
+                    or any(ch.isdigit() for ch in t) or tl in ranks or tl in orgs \
+                    or tl in lex.countries or lex.title_re.fullmatch(t):
+                break
+            # a place or a linked organisation ends the name (the recogniser's unlinked ORG spans often
+            # swallow the person: "BNPB Abdul Muhari")
+            if start is not None and any((e.type in ("GPE", "LOC") or (e.type == "ORG" and e.id))
+                                         and e.start <= start + m.start() < e.end for e in self.entities):
+                break
+            out.append(t)
+            if len(out) >= 5:
+                break
+        while out and out[-1].lower().rstrip(".") in _NAME_PARTICLES:
+            out.pop()
+        if not out:
+            return None
+        name = " ".join(reversed(out))
+        return None if self.lex.body_re.fullmatch(name) else name
+
+    def has_office(self, phrase: str) -> bool:
+        """Whether a phrase holds an office, rank, institution word or acronym besides a name."""
+        ranks, orgs = words_of("rank"), words_of("orgword")
+        if self.lex.title_re.search(phrase) or self.lex.body_re.search(phrase):
+            return True
+        return any(w.lower() in ranks or w.lower() in orgs or (len(w) > 1 and w.isupper())
+                   for w in re.findall(r"[\w-]+", phrase))
 
     def _person_mentions(self) -> list[tuple[int, int, Resolved]]:
         """Where persons are named: PER entities, else every occurrence of a person the article introduced
@@ -350,12 +453,16 @@ class Attributor:
                     continue
                 # "Menteri Keuangan (Menkeu) Purbaya Yudhi Sadewa": drop brackets; a long run holds the rest
                 # of the office before the name, which is its last words
-                words = re.sub(r"\([^)]*\)", " ", nm.group(0)).split()
+                run = re.sub(r"\([^)]*\)", lambda b: " " * len(b.group(0)), nm.group(0))
+                found = self.name_at_end(run, after)
+                if found is None:
+                    continue  # "Media UNRWA", "Kementerian …": an organisation, not a person's name
+                words = found.split()
                 name = " ".join(words if len(words) <= 3 else words[-2:])
                 if name.lower() in lex.countries or lex.title_re.fullmatch(name):
                     continue
-                if any(w.isupper() and len(w) > 1 for w in name.split()) or lex.body_re.search(name):
-                    continue  # "Media UNRWA", "Kementerian …": an organisation, not a person's name
+                if lex.body_re.search(name):
+                    continue
                 res = Resolved(name, None, "PER", key=key)
             self.known.setdefault(res.name or "", res)
             country = cm.group("country") if cm and cm.group("country") else None
@@ -363,6 +470,29 @@ class Attributor:
                 self.history.titles[f"{key}|{self._country(country).name.lower()}"] = res
             self.history.titles.setdefault(f"{key}|first", res)
             self.history.titles[f"{key}|pos{m.start()}"] = res
+
+    def _acronyms_from_text(self) -> dict[str, str]:
+        """Institutions the article spells out with their acronym ("Badan Gizi Nasional (BGN)", "Saudi
+        Press Agency (SPA)"): long form and acronym -> one name. An Indonesian long form gives the acronym
+        (its English name is the knowledge base's business; the acronym is what every reader shares), a
+        foreign one gives "Long Form (ACR)"."""
+        out: dict[str, str] = {}
+        orgs = words_of("orgword")
+        for m in _ACRONYM_DEF.finditer(self.body):
+            long, acr = " ".join(m.group("long").split()), m.group("acr")
+            words = long.split()
+            if len(words) < 2 or not any(ch.isupper() for ch in acr[1:]) and not acr.isupper():
+                continue
+            initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+            if acr.lower()[:1] != initials[:1]:
+                continue  # "Kepala Dinas Sosial (Kadinsos)" and friends: a title, not an institution
+            if self.lex.title_re.match(long):
+                continue
+            indonesian = any(w.lower() in orgs for w in words) or any(w.lower() in ("dan", "untuk", "pada") for w in words)
+            name = acr if indonesian else f"{long} ({acr})"
+            out.setdefault(long.lower(), name)
+            out.setdefault(acr.lower(), name)
+        return out
 
     # -- the grammar fallback -----------------------------------------------------------------------
 
@@ -414,6 +544,15 @@ class Attributor:
         raw = np
         np = _SPACE.sub(" ", np).strip(" ,.:;-–—")
         np = re.sub(r"\s*\([^)]*\)\s*$", "", np).strip()
+        # "dan Komunikasi Kebencanaan BNPB Abdul Muhari" (the end of a listed office), "kementerian
+        # kesehatan yang dikelola Hamas" (a relative clause describing the speaker)
+        lead = re.match(r"(?:dan|serta)\s+(?=[A-Z])", np)
+        if lead:
+            np, start = np[lead.end():], start + lead.end()
+        rel = re.search(r"\s+yang\s+", np)
+        if rel and rel.start() > 0 and not np[:1].isupper():
+            np = np[:rel.start()]
+            raw = raw[:raw.lower().find(" yang ")] if " yang " in raw.lower() else raw
         low = re.sub(r"^(?:para|sang|kalangan)\s+(?=\w)", "", np.lower())
         words = self.lex.words
         exclude = exclude or set()
@@ -427,8 +566,11 @@ class Attributor:
         kind = words.get(base)
         if kind is None and re.fullmatch(r"[a-z]+nya", low) and base not in self.lex.bodies:
             kind = "person"
+        if kind is None and base != low and low.split()[0] in words_of("personnoun"):
+            kind = "person"  # "pria berusia 45 tahun itu", "perempuan tersebut": the person just named
         if kind in ("person", "group", "statement"):
-            return self._pronoun(kind, start, exclude, inside_quote)
+            return self._pronoun(kind, start, exclude, inside_quote,
+                                 human=base in ("ia", "dia", "beliau", "dirinya") or kind == "person" and base != low)
         if kind == "pair":
             return self.history.last_pair or self._pronoun("group", start, exclude, inside_quote)
 
@@ -468,10 +610,10 @@ class Attributor:
         tm = self.lex.title_re.match(low)
         if tm and not pers:
             # "Juru bicara militer Sudan Brigadir Jenderal Nabil Abdallah": a name closes the phrase
-            tail = re.search(r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*[ \t]+)+[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*$", np)
+            tail = self.name_at_end(np, a)
             if tail:
-                words = tail.group(0).split()
-                name = " ".join(words if len(words) <= 3 else words[-2:])
+                words = tail.split()
+                name = " ".join(words if len(words) <= 4 else words[-3:])
                 last = name.split()[-1].lower()
                 if last not in self.lex.countries and not self.lex.body_re.search(name) \
                         and not self.lex.title_re.fullmatch(name):
@@ -520,19 +662,52 @@ class Attributor:
             prior = self.last_speaker(start, lambda r: r.key == key or (r.name or "").startswith(key))
             if prior is None and np.split()[0].lower() in ("kementerian", "kemenhan", "kemenlu", "kemlu") \
                     and len(np.split()) <= 3:
-                prior = self.last_speaker(start, lambda r: (r.name or "").startswith(("Ministry", "Department")))
+                prior = self.last_speaker(start, lambda r: (r.name or "").startswith(("Ministry", "Department"))
+                                          or (r.key or "").startswith(("Ministry", "Department")))
             if prior is not None:
                 return prior
+        if body is not None and not np[:1].isupper() and not ents:
+            # "menurut kementerian kesehatan": a description naming no country; the knowledge base
+            # would pick one (the outlet's own), the text does not
+            eng = body[1]
+            if len([w for w in eng.split() if w.lower() not in ("of", "officials", "authorities")]) >= 2:
+                return Resolved(eng, None, "ORG", key=body[1])
+        # a role noun before a person's name: "relawan Ahmed Kamal", "warga bernama Siti Aminah"
+        rm = re.fullmatch(r"(?:[a-z][\w-]*\s+){1,4}(?P<name>[A-Z\u00C0-\u00DE].*)", np)
+        if rm and body is None and not pers:
+            name = self.name_at_end(np, a)
+            if name and name == rm.group("name") and len(name.split()) >= 2:
+                return self.expand_name(name) or Resolved(name, None, "PER")
+        acr = self.acronyms.get(re.sub(r"\s*\([^)]*\)\s*$", "", np).lower()) if self.acronyms else None
+        if acr is not None and not pers:
+            return Resolved(acr, None, "ORG")
+        # an acronym or a rank before a name: "BPBD Garut Asep Sumarna", "AKP Teguh Santosa"
+        if body is None and len(np.split()) >= 2 and re.search(r"\b(?:[A-Z][A-Z0-9]+)\b", np) \
+                or any(w.lower() in words_of("rank") for w in np.split()[:-1]):
+            name = self.name_at_end(np, a)
+            if name and name != np and (len(name.split()) >= 2 or self.has_office(np)):
+                return self.expand_name(name) or Resolved(name, None, "PER")
         kb = self._kb(np)
         if kb is not None:
             return kb
         if body is not None:
+            # an institution without its country: its English name when it has one ("kementerian
+            # kesehatan" -> Ministry of Health), else as written ("pejabat" has no name of its own)
+            eng = body[1]
+            if len([w for w in eng.split() if w.lower() not in ("of", "officials", "authorities")]) >= 2:
+                return Resolved(eng, None, "ORG", key=body[1])
             return Resolved(np, None, "ORG", key=body[1])
         # a short name standing for a longer one named before ("Aliyev" after "Ilham Aliyev")
         known = self.expand_name(np)
         if known is not None:
             return known
-        kind_guess = "PER" if np[:1].isupper() and len(np.split()) <= 4 else "ORG"
+        # an office the grammar does not know, closed by the holder's name ("Petugas P2BK Cisolok Andri")
+        if len(np.split()) >= 2 and (self.lex.title_re.match(np) or any(
+                w.lower() in words_of("rank") or (len(w) > 1 and w.isupper()) for w in np.split()[:-1])):
+            name = self.name_at_end(np, a)
+            if name and name != np:
+                return self.expand_name(name) or Resolved(name, None, "PER")
+        kind_guess = "PER" if np[:1].isupper() and len(np.split()) <= 4 and not self.has_office(np) else "ORG"
         return Resolved(np, None, kind_guess)
 
     def _government(self, text: str, ent_id: str | None) -> Resolved | None:
@@ -578,14 +753,19 @@ class Attributor:
         if not name:
             return None
         typ = getattr(r, "type", "ORG")
+        if typ in ("PER", "GPE", "LOC") and _NAME_ONLY.fullmatch(np.strip()) and not getattr(r, "capital_of", None) \
+                and not _names_fit(np, name, strict=True):
+            return None  # a fuzzy hit on another name ("Budi Santoso" -> Budy, a town): keep the name as written
         if typ in ("GPE", "LOC") and getattr(r, "capital_of", None):
             gov = self._government(np, getattr(r, "id", None))
             if gov is not None:
                 return gov
         return Resolved(name, getattr(r, "id", None), typ)
 
-    def _pronoun(self, kind: str, pos: int, exclude: set[str], inside_quote: Any) -> Resolved:
-        """The most recent fitting speaker or subject person before `pos`."""
+    def _pronoun(self, kind: str, pos: int, exclude: set[str], inside_quote: Any, human: bool = False) -> Resolved:
+        """The most recent fitting speaker or subject person before `pos`. "Ia"/"dia"/"beliau" name a
+        person, so a person named shortly before wins over an institution that spoke since ("Kapolres X
+        mengatakan … Polres mencatat … Ia menambahkan"); "-nya" cues may stand for an institution."""
         cands: list[tuple[int, Resolved]] = list(self.history.speakers)
         if kind == "person":
             cands += self.persons_before(pos, inside_quote)
@@ -594,4 +774,8 @@ class Attributor:
         cands = [(p, r) for p, r in cands if p < pos and r.name and r.name not in exclude]
         if not cands:
             return Resolved(None)
+        if human:
+            people = [(p, r) for p, r in cands if r.kind == "PER" and p >= pos - _HUMAN_REACH]
+            if people:
+                return max(people, key=lambda t: t[0])[1]
         return max(cands, key=lambda t: t[0])[1]

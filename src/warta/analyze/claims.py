@@ -78,6 +78,12 @@ _SUBJECT_STOP = re.compile(
     r"termasuk|dengan|masih|belum|tidak|sejak|adalah|merupakan|ialah|yaitu|hingga|sampai|saat|ketika|setelah|sebelum|akibat|karena|"
     r"(?:me|ber|di|ter)[a-z]{3,})$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
+_COUNT_NOUN = re.compile(r"\s+(?:jiwa|orang|warga|kk|kepala\s+keluarga|keluarga|korban|unit|rumah|siswa|pelajar|"
+                         r"personel|petugas|tersangka|pengungsi)\b", re.IGNORECASE)
+# predicates of a count that fall in no category ("puluhan rumah terdampak dan belasan warga mengungsi")
+_STATE_PREDICATES = {"terdampak", "terendam", "tergenang", "terisolasi", "selamat", "hadir", "berpartisipasi",
+                     "terkena", "terancam", "dirawat", "diperiksa", "terlibat", "terdata", "tercatat"}
+_LIST_OPEN = re.compile(r"\b(?:di\s+antaranya|antara\s+lain|yakni|yaitu|meliputi|masing-masing)\b", re.IGNORECASE)
 
 
 def _category(g: ClaimGrammar, text: str, ns: int, ne: int, c_start: int, c_end: int) -> str:
@@ -93,12 +99,26 @@ def _category(g: ClaimGrammar, text: str, ns: int, ne: int, c_start: int, c_end:
                                                re.IGNORECASE) or g.qualifier_re.fullmatch(gap.strip()):
             return g.categories[" ".join(hits[-1].group("k").lower().split())]
     m = g.cat_after_re.search(text, ne, c_end)
-    if m:
+    if m and not _own_predicate_before(text, ne, m.start()):
+        # the predicate of this number, not of a later one ("puluhan rumah terdampak dan belasan warga
+        # mengungsi": the houses are not displaced)
         return g.categories[" ".join(m.group("k").lower().split())]
     hits = list(g.cat_any_re.finditer(before))
     if hits:
         return g.categories[" ".join(hits[-1].group("k").lower().split())]
     return "other"
+
+
+def _own_predicate_before(text: str, ne: int, pred_start: int) -> bool:
+    """Whether the number has its own predicate before another number takes the one at `pred_start`
+    ("puluhan rumah terdampak dan belasan warga mengungsi"), unlike coordinated counts sharing one
+    ("310 tentara dan dua tank telah dihancurkan")."""
+    others = [n for n in find_numbers(text[ne:pred_start]) if n.kind != "person"]
+    if not others:
+        return False
+    between = text[ne:ne + others[0].start]
+    g = claim_grammar()
+    return bool(g.cat_after_re.search(between)) or any(w.lower() in _STATE_PREDICATES for w in re.findall(r"[\w-]+", between))
 
 
 def _nwords(s: str) -> int:
@@ -120,14 +140,29 @@ def _subject(text: str, ne: int, c_end: int) -> str | None:
 
 
 def _clause(text: str, s_start: int, s_end: int, ns: int, ne: int) -> tuple[int, int]:
-    """The comma-delimited clause around a number, within its sentence."""
+    """The comma-delimited clause around a number, within its sentence. Brackets do not end it when the
+    number counts the same thing twice ("lima kepala keluarga (11 jiwa) terpaksa mengungsi")."""
     a = s_start
     for m in _CLAUSE_END.finditer(text, s_start, ns):
+        if m.group(0) in "()" and re.fullmatch(r"\(\s*[^(),]{0,25}\)?", text[m.start():ns + 1] if m.group(0) == "(" else "("):
+            continue
         if not (m.group(0) in ".," and m.start() > 0 and text[m.start() - 1].isdigit()
                 and m.end() < len(text) and text[m.end()].isdigit()):
             a = m.end()
-    m = _CLAUSE_END.search(text, ne, s_end)
-    b = m.start() if m else s_end
+    b = s_end
+    skip_close = -1
+    for m in _CLAUSE_END.finditer(text, ne, s_end):
+        if m.start() == skip_close:
+            continue
+        if m.group(0) == ")" and "(" in text[max(s_start, ns - 25):ns] and "," not in text[ne:m.start()]:
+            continue  # the number in brackets: the clause goes on after them
+        if m.group(0) == "(" and re.match(r"\(\s*[\d.,]+\s*[a-zA-Z]*\s*\)", text[m.start():m.start() + 25]):
+            close = text.find(")", m.start())
+            if close > 0 and not _CLAUSE_END.search(text, m.start() + 1, close):
+                skip_close = close
+                continue  # "lima kepala keluarga (11 jiwa) terpaksa mengungsi"
+        b = m.start()
+        break
     return a, b
 
 
@@ -144,8 +179,9 @@ def _excluded(g: ClaimGrammar, text: str, n: NumberMatch, s_start: int) -> bool:
     if pm and n.start > s_start:
         prev = pm.group(1)
         # "Resolusi 2334", "Su 27": a capitalised word right before a numeral names a thing
-        if n.kind == "digits" and prev[:1].isupper() and prev.isalpha() and not g.qualifier_re.search(prev):
-            return True
+        if n.kind == "digits" and prev[:1].isupper() and prev.isalpha() and not g.qualifier_re.search(prev) \
+                and not _COUNT_NOUN.match(text, n.end):
+            return True  # but "Musala Assidiqie 40 jiwa" counts people
     if re.match(r"[-/]\w", text[n.end:n.end + 2]) or re.search(r"\w[-/]$", before):
         return True
     if n.kind != "vague" and re.match(r"\s+[a-z]\w*(?:\s+[a-z]\w*)?\s+(?:ini|itu|tersebut)\b", text[n.end:n.end + 60]):
@@ -185,6 +221,13 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
             if n.kind == "words" and text[n.start].isupper() and text[s.start:n.start].strip() \
                     and not g.qualifier_re.search(text, max(s.start, n.start - 30), n.start):
                 continue  # "di Lima", "Tim Tujuh": a capitalised number word inside a sentence is a name
+            lo = _LIST_OPEN.search(text, s.start, n.start) if category == "other" else None
+            prev_claim = next((c for c in reversed(out) if c.start is not None and s.start <= c.start
+                               and lo is not None and (c.end or 0) <= lo.start() and c.category != "other"), None)
+            if lo is not None and prev_claim is not None:
+                # "85 warga mengungsi di beberapa titik, di antaranya pos balai desa 10 jiwa, …": the items
+                # of a list count the same thing as its head
+                category = prev_claim.category
             subject = _subject(text, n.end, c_end)
             if category == "other" and subject is None and n.kind == "digits" and n.text.replace(".", "").isdigit():
                 continue  # a bare numeral counting nothing named ("nomor urut 3", list items, codes)

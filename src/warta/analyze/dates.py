@@ -78,7 +78,9 @@ def grammar() -> _Grammar:
         r"|(?<![\w/])(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)/(?P<y2>(?:19|20)\d\d)(?![\w/])",
     )
     month_year = re.compile(
-        rf"\b(?P<m>{long_months})\b(?:\s+(?P<y>(?:19|20)\d\d)\b|\s+(?P<rel>lalu|kemarin|silam|mendatang|depan)\b)?",
+        rf"\b(?P<m>{long_months})\b(?:\s+(?P<y>(?:19|20)\d\d)\b"
+        rf"|\s+(?:tahun\s+)(?P<ry>depan|mendatang|lalu|kemarin|ini)\b"
+        rf"|\s+(?P<rel>lalu|kemarin|silam|mendatang|depan)\b)?",
     )
     weekday = re.compile(
         rf"\b(?P<wd>{day_alt})\b(?:\s+(?P<part>{part_alt}|depan|mendatang)\b)?",
@@ -95,6 +97,7 @@ def grammar() -> _Grammar:
 
 
 _WEEKDAY_BEFORE_TPL = r"\b(?P<wd>{days})\s*,?\s*$"
+_HEDGE_BEFORE = re.compile(r"\b(?:hampir|sekitar|kurang\s+lebih|lebih\s+dari|beberapa)\s+$")
 _HARI_BEFORE = re.compile(r"\b[Hh]ari\s+$")
 _MONTH_LEAD_BEFORE = re.compile(r"\b(?:pada|sejak|hingga|sampai|awal|akhir|pertengahan|medio|bulan|selama|per)\s+$",
                                 re.IGNORECASE)
@@ -238,6 +241,10 @@ def find_dates(body: str, anchor: str | None) -> list[DateRef]:
             continue
         if m.group("y"):
             add(m.start("m"), m.end(), f"{int(m.group('y')):04d}-{month:02d}")
+        elif m.group("ry") and base:
+            # "April tahun depan", "Maret tahun lalu": the month of the year named relative to the report
+            shift = {"depan": 1, "mendatang": 1, "lalu": -1, "kemarin": -1}.get(m.group("ry"), 0)
+            add(m.start("m"), m.end(), f"{base.year + shift:04d}-{month:02d}")
         elif m.group("rel") and base:
             rel = m.group("rel").lower()
             if rel in ("mendatang", "depan"):
@@ -256,6 +263,10 @@ def find_dates(body: str, anchor: str | None) -> list[DateRef]:
     # N units ago: dua hari lalu, tiga tahun silam
     if base:
         for m in g.ago.finditer(low):
+            if _HEDGE_BEFORE.search(low, max(0, m.start() - 14), m.start()):
+                for i in range(m.start(), m.end()):
+                    taken[i] = 1  # "hampir dua tahun lalu": a vague span, not a date (nor "tahun lalu")
+                continue
             n_text = m.group("n").lower()
             n = int(n_text) if n_text.isdigit() else _NUM_WORDS.get(n_text, 0)
             unit = m.group("u").lower()

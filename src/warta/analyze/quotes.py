@@ -8,6 +8,14 @@ Indonesian news reports speech in a handful of frames, all driven by a reporting
 - a source leading the sentence: `Menurut X, …` / `Dilansir Daily Sabah, …`
 - a cue closing the sentence: `…, kata Kemenhan.` / `…, tegasnya.`
 - a statement noun: `pernyataan Yerevan bahwa …`; continuations: `…, dengan catatan bahwa …`
+- requests and promises with content: `Dia meminta Kongres memberinya …`, `bersumpah untuk …`
+- a fronted passive: `Disebutkan Arriola bahwa …`; a report closing a quote: `"…," demikian laporan tertulis X`
+- a cue set off by commas: `Kemudian, kata X, …` / `Polisi, kata Kapolda X, masih …`; a source closing the
+  statement: `…, menurut penghitungan resmi AFP.`; `"…." Hal itu disampaikan X …` naming the quote's speaker
+
+Speakers of Indonesian domestic news are offices with ranks and names ("Kapolres Metro Depok Kombes X",
+"Kepala Pusat Data, Informasi, dan Komunikasi BNPB X", "kata Kepala Dinas Y, X, saat …"): the person's name
+as written is the speaker (`Attributor.name_at_end`, `_apposed_name`), never the office.
 
 A quotation without a cue is not reported: the outlet's own words in quotation marks (titles, scare
 quotes) are not speech. Quotes nested in quotes ("presiden Turki lebih lanjut menekankan bahwa …" inside a
@@ -61,10 +69,17 @@ class CueGrammar:
     trailing_re: re.Pattern[str]   # "…, kata X." at the end of a sentence
     time_tail_re: re.Pattern[str]  # "pada hari Jumat", "Senin (9/11/2020)" closing a speaker phrase
     aux_tail_re: re.Pattern[str]
+    passive_re: re.Pattern[str]    # "Disebutkan Arriola bahwa …": a fronted passive cue, its agent, bahwa
+    report_re: re.Pattern[str]     # `"…," demikian laporan tertulis X` / `demikian dilaporkan X`
+    trail_lead_re: re.Pattern[str]  # "…, menurut X." / "…, menurut X, dalam …" closing a statement
 
 
 def _alt(words: Any) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_CONNECTIVES = (r"namun|sementara\s+itu|sebelumnya|adapun|sedangkan|tetapi|dan|kemudian|selain\s+itu|lebih\s+lanjut|"
+                r"selanjutnya|di\s+sisi\s+lain|bahkan|akan\s+tetapi|meski\s+demikian|kendati\s+demikian|sementara")
 
 
 @cache
@@ -75,6 +90,8 @@ def cue_grammar() -> CueGrammar:
     lead = [c for c, v in cues.items() if v.role == "lead"]
     cont = [c for c, v in cues.items() if v.role == "cont"]
     noun = [c for c, v in cues.items() if v.role == "noun"]
+    passive = [c for c, v in cues.items() if v.role == "passive"]
+    report = [c for c, v in cues.items() if v.role == "report"]
     days = []
     for name in ("days.tsv", "date_days.tsv"):
         try:
@@ -92,7 +109,7 @@ def cue_grammar() -> CueGrammar:
             re.IGNORECASE),
         post_re=re.compile(rf"[\s,]*(?:\.\s*demikian\s+|demikian\s+)?(?P<cue>{_alt(say_any)})(?![\w-])", re.IGNORECASE),
         lead_re=re.compile(
-            rf"(?:(?:namun|sementara\s+itu|sebelumnya|adapun|sedangkan|tetapi|dan)\s*,?\s*)?(?P<cue>{_alt(lead)})(?![\w-])[ \t]*",
+            rf"(?:(?:{_CONNECTIVES})\s*,?\s*)?(?P<cue>{_alt(lead)}|(?:kata|ujar|tutur)(?=\s+[^,]{{1,60}},))(?![\w-])[ \t]*",
             re.IGNORECASE),
         cont_re=re.compile(rf",\s*(?P<cue>{_alt(cont)})\s+bahwa\b", re.IGNORECASE),
         noun_re=re.compile(
@@ -102,12 +119,22 @@ def cue_grammar() -> CueGrammar:
             r"(?:seperti|sebagaimana)?\s*(?:dikutip|dilansir|mengutip|dilaporkan|diberitakan)\s+(?:dari|oleh)?\s*"
             r"(?P<src>[^,.;()\n]{2,60})", re.IGNORECASE),
         trailing_re=re.compile(
-            rf",\s*(?P<cue>{_alt(say_any)})(?![\w-])(?P<np>[^,.;:!?\"“”\n]{{0,80}})[.!?]?\s*$", re.IGNORECASE),
+            rf",\s*(?P<cue>{_alt(say_any)})(?![\w-])(?P<np>[^,.;:!?\"“”\n]{{0,80}})"
+            rf"(?:,\s*(?:pada\s+)?(?:hari\s+)?(?:{day_alt})\b[^,;:!?\"“”\n]{{0,25}}?)?[.!?]?\s*$", re.IGNORECASE),
         time_tail_re=re.compile(
             rf"(?:\s+(?:pada|hari|pada\s+hari|sejak|kemarin|tadi)?\s*(?:\b(?:{day_alt})\b)(?:\s*\(\d[\d/]*\))?"
             rf"(?:\s+(?:pagi|siang|sore|malam|lalu|kemarin))?|\s*\(\d[\d/]*\))$",
             re.IGNORECASE),
         aux_tail_re=re.compile(rf"(?:\s+(?:{_alt(aux)}))+$", re.IGNORECASE),
+        passive_re=re.compile(
+            rf"(?:(?:{_CONNECTIVES})\s*,?\s*)?(?P<cue>{_alt(passive)})\s+(?:oleh\s+)?"
+            rf"(?P<np>[A-Z][^,.;:!?\"“”\n]{{0,80}}?)\s*,?\s+bahwa\s+", re.IGNORECASE),
+        report_re=re.compile(
+            rf"[\s,]*\.?\s*demikian\s+(?P<cue>{_alt(report + ['dilaporkan', 'disampaikan', 'ditulis', 'dikatakan'])})(?:(?=\s)|(?=(?-i:[A-Z])))", re.IGNORECASE),
+        trail_lead_re=re.compile(
+            r",\s*(?P<cue>menurut)\s+(?P<np>[^,.;:!?\"“”\n]{2,80}?)\s*(?=[.!?]?\s*$|,\s*(?:dalam|pada|di|seperti|"
+            r"sebagaimana|berdasarkan|yang|mengutip|dikutip|dilansir|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)",
+            re.IGNORECASE),
     )
 
 
@@ -133,11 +160,28 @@ _LEAD_PREP = re.compile(
     r"sebelum|untuk|terkait|atas|dengan|bagi|meski|meskipun|karena)\b", re.IGNORECASE)
 _CONJ_ONLY = re.compile(r"^(?:tetapi|namun|dan|lalu|kemudian|serta|sedangkan|tapi|sebaliknya|selain\s+itu)$", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"^(?:dikutip|dilansir|seperti|sebagaimana|mengutip|yang|kata|ujar|menurut)\b", re.IGNORECASE)
+# "… saat dikonfirmasi", "… ketika ditemui di lokasi", "… dalam keterangannya", "… kepada wartawan" between
+# a speaker and the reporting verb
+_CIRCUMSTANCE_TAIL = re.compile(
+    r"(?:\s+(?:saat|ketika|usai|seusai|sewaktu|sesaat|tatkala)\s+(?:di|ber|me)[a-z]+\b(?:\s+[^\s,]+){0,4}"
+    r"|\s+(?:dalam|melalui|lewat|via)\s+(?:keterangan|pernyataan|siaran|rilis|konferensi|jumpa|unggahan|akun)[^,]{0,50}"
+    r"|\s+(?:kepada|pada|di\s+hadapan)\s+(?:para\s+)?(?:wartawan|awak\s+media|media|jurnalis|pers))$",
+    re.IGNORECASE)
 _VERB_PREFIX = re.compile(r"^(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}$")
 _AUX_VERB = {"belum", "tidak", "tak", "akan", "telah", "sudah", "masih", "juga", "pun", "kemudian", "lalu",
              "sedang", "tengah", "bakal", "harus", "ingin", "mau", "bisa", "dapat", "pernah", "lebih"}
 _PRONOUNS_CLAUSE = {"mereka", "dia", "ia", "kami", "kita", "saya", "aku", "pihaknya", "negaranya", "keduanya",
                     "beliau", "dirinya", "ini", "itu"}
+_ASIDE = re.compile(r",\s*(?P<cue>kata|ujar|tutur|menurut|lanjut|imbuh|tambah|ungkap|sebut|terang|papar|jelas|tegas)\s+(?P<np>[^,.;:!?\"“”\n]{2,80}?)\s*,\s*", re.IGNORECASE)
+_MODAL_OPENERS = {"akan", "siap", "bakal", "sudah", "telah", "masih", "sedang", "tengah", "berencana", "harus", "perlu"}
+# "Hal itu disampaikan Kapolres X saat …": names the speaker of what came before
+_SAID_BY = re.compile(
+    r"(?:(?:hal|pernyataan|keterangan|penjelasan)\s+(?:itu|ini|tersebut|senada|serupa|yang\s+sama)|"
+    r"demikian\s+(?:hal\s+itu\s+)?)\s*(?:juga\s+)?(?P<cue>disampaikan|diungkapkan|dikatakan|dijelaskan|ditegaskan|"
+    r"diutarakan|dituturkan|diterangkan|disebutkan|dipaparkan)\s+(?:oleh\s+)?(?P<np>[^,.;:!?\"“”\n]{2,120})",
+    re.IGNORECASE)
+_REQ_EMPTY = {"maaf", "keterangan", "izin", "ijin", "waktu", "diri", "tolong"}
+_EXISTENTIAL = {"ada", "tidak", "tak", "belum", "terdapat", "semua", "seluruh", "sebanyak", "sejumlah"}
 _PUNCT_TRIM = " \t\n,.:;"
 _FIRST_PERSON = {"saya", "aku", "kami", "kita", "kami semua", "kita semua"}
 _NEGATED = re.compile(r"\b(?:tidak|tak|belum|enggan|menolak|urung|bukan)(?:\s+(?:pernah|mau|ingin|secara\s+\w+))?\s+$",
@@ -167,6 +211,19 @@ def _has_predicate(words: list[str]) -> bool:
         if lw in _PREDICATE_MARKERS or (_PREDICATE_VERB.match(lw) and w[:1].islower() and lw not in words_of("noun")):
             return True
     return False
+
+
+@cache
+def _time_aside_re() -> re.Pattern[str]:
+    names = [r[0] for name in ("months.tsv", "days.tsv") for r in load_tsv(name)]
+    return re.compile(
+        rf"(?:pada|sejak|hingga|sampai|sekitar)\s+(?:(?:hari|bulan|tahun|pekan|minggu|pagi|siang|sore|malam)\s+)?"
+        rf"(?:(?:{_alt(names)})\b|\d[\d/]*|\(\d[\d/]*\))(?:\s+\S+){{0,3}}", re.IGNORECASE)
+
+
+def _time_aside(seg: str) -> bool:
+    """A comma-delimited time adverbial: "pada April lalu", "pada Senin (3/3)", "sejak 2020"."""
+    return bool(_time_aside_re().fullmatch(seg.strip()))
 
 
 def _is_name(s: str) -> bool:
@@ -212,6 +269,7 @@ class _Extractor:
                 for k in range(q.cs, q.ce):
                     self.inside[k] = 1
         self.cands: list[_Cand] = []
+        self.said_by: list[tuple[int, str, int]] = []
         self.nouns = words_of("noun")
         self.stops = words_of("stop")
 
@@ -246,7 +304,8 @@ class _Extractor:
     def speaker_after(self, pos: int, limit: int) -> tuple[str, int, str]:
         """The speaker phrase following a post cue: up to punctuation or a stop word."""
         seg = self.text[pos:limit]
-        m = re.match(r"[^,.;:!?()\n\"“”]*", seg)
+        # brackets inside an office stay ("Direktur Reserse Kriminal Umum (Dirreskrimum) Polda …")
+        m = re.match(r"(?:[^,.;:!?()\n\"“”]|\([^()\n\"“”]{1,40}\))*", seg)
         phrase = m.group(0) if m else ""
         words = list(re.finditer(r"\S+", phrase))
         keep_end = 0
@@ -256,8 +315,75 @@ class _Extractor:
                 break
             keep_end = w.end()
         np = phrase[:keep_end]
+        # glued relay credits ("Shin Tae-yong dilansirdetikSport") and a verb after the name end it
+        glued = re.search(r"\s(?:dilansir|dikutip|mengutip|seperti)\w*", np, re.IGNORECASE)
+        if glued:
+            np = np[:glued.start()]
+        vm = re.search(r"\s(me(?:ng|ny|m|n)?[a-z]{3,})\b", np)
+        if vm and vm.group(1) not in self.nouns and not self.att.lex.title_re.fullmatch(vm.group(1)):
+            np = np[:vm.start()]  # "…," Shin Tae-yong menegaskan: the speaker, then a verb of its own
         start = pos + (len(np) - len(np.lstrip()))
+        if np.strip() and self._is_office(np.strip()):
+            appo = self._apposed_name(pos, limit)
+            if appo is not None:
+                return appo[0], appo[1], self.text[appo[1] + len(appo[0]):appo[1] + len(appo[0]) + 40]
         return np.strip(), start, seg[keep_end:keep_end + 40]
+
+    def _is_office(self, np: str) -> bool:
+        """A speaker phrase that names an office or a role rather than a person ("Kepala Dinas
+        Kesehatan Kota Depok", "peneliti pada …"), so a name may follow it after a comma."""
+        first = np.split()[0]
+        if first.lower() in words_of("person") or first.lower() in words_of("group"):
+            return False
+        return bool(self.att.lex.title_re.match(np)) or first[:1].islower() \
+            or first.lower() in words_of("orgword")
+
+    def _apposed_name(self, pos: int, limit: int) -> tuple[str, int] | None:
+        """The person's name set off by commas after an office: `kata Kepala Dinas Kesehatan Kota Depok,
+        Budi Santoso, …`, `kata peneliti pada Organisasi HAM X (ESOHR), Duaa Dhainy`, or closing an office
+        that lists its fields (`Kepala Pusat Data, Informasi, dan Komunikasi BNPB Abdul Muhari`)."""
+        s = self.sentence_at(pos)
+        end = min(limit, s.end) if s is not None else limit
+        seg_text = self.text[pos:end]
+        masked = re.sub(r"\([^()\n]*\)", lambda b: " " * len(b.group(0)), seg_text)
+        segs: list[tuple[int, str]] = []
+        a = 0
+        for cm in re.finditer(",", masked):
+            segs.append((pos + a, seg_text[a:cm.start()]))
+            a = cm.end()
+        segs.append((pos + a, seg_text[a:]))
+        stops = self.stops
+        for i, (off, raw) in enumerate(segs[1:5], start=1):
+            body = raw.strip()
+            if not body:
+                return None
+            lead = off + len(raw) - len(raw.lstrip())
+            # cut at a stop word or a time ("dalam keterangannya", "saat dihubungi", "Rabu (10/9)")
+            words = list(re.finditer(r"\S+", body))
+            cut = len(body)
+            for k, w in enumerate(words):
+                if k > 0 and (w.group(0).lower() in stops or self.g.time_tail_re.fullmatch(" " + w.group(0))):
+                    cut = w.start()
+                    break
+            body = body[:cut].rstrip(" .")
+            listed = re.match(r"(?:dan|serta)\s+", body)
+            if listed:
+                name = self.att.name_at_end(body, lead)
+                return (name, lead + body.rfind(name)) if name else None
+            name = self.att.name_at_end(body, lead) if _is_name(body) else None
+            ranks = words_of("rank")
+            if name and not self.g.time_tail_re.fullmatch(" " + body) \
+                    and all(w.lower().rstrip(".") in ranks for w in body[:len(body) - len(name)].split()):
+                # "…, Budi Santoso," / "…, Letnan Kolonel Avichay Adraee,": a name, maybe after a rank
+                lead += body.rfind(name)
+                body = name
+                nxt = segs[i + 1][1].strip() if i + 1 < len(segs) else ""
+                if len(body.split()) == 1 and re.match(r"(?:dan|serta)\s", nxt):
+                    continue  # one field of an office's list ("Data, Informasi, dan Komunikasi")
+                return body, lead
+            if not body[:1].isupper() or len(body.split()) > 6:
+                return None
+        return None
 
     def subject_before(self, s: Sentence, cue_pos: int) -> tuple[str, int]:
         """The speaker phrase before a pre-position cue: the clause subject, without leading adverbials
@@ -272,6 +398,7 @@ class _Extractor:
         for _ in range(3):
             new = self.g.aux_tail_re.sub("", left)
             new = self.g.time_tail_re.sub("", new).rstrip(" ,")
+            new = _CIRCUMSTANCE_TAIL.sub("", new).rstrip(" ,")
             if new == left:
                 break
             left = new
@@ -293,6 +420,8 @@ class _Extractor:
                 continue
             if _PARENTHETICAL.match(st) and idx > 0:
                 continue
+            if idx > 0 and _time_aside(st) and segs[idx - 1][1].strip():
+                continue  # "Para pakar PBB, pada April lalu, sempat menyerukan": a time aside
             if _CONJ_ONLY.match(st) and idx > 0:
                 off, seg = segs[idx - 1]
                 chosen = (off, self._cut_at_verb(seg))
@@ -301,7 +430,7 @@ class _Extractor:
                     and not _LEAD_PREP.match(segs[idx - 1][1].strip()) \
                     and not self.g.time_tail_re.search(" " + segs[idx - 1][1].strip()) \
                     and not any(e.type == "PER" for e in self.att.entities_in(base + off, base + off + len(seg))) \
-                    and not re.search(r"\s[A-Z][a-z]+\s+[A-Z][a-z]+$", st[len(st.split()[0]):]):
+                    and len((self.att.name_at_end(st, base + off + seg.find(st)) or "").split()) < 2:
                 # "Adnan Abu Hasna, Penasihat Media UNRWA mengatakan": the name before the title speaks
                 poff, pseg = segs[idx - 1]
                 chosen = (poff, pseg)
@@ -394,11 +523,14 @@ class _Extractor:
     def find_post_direct(self) -> None:
         """`"…," kata X` and `"…," ujarnya`: the cue right after the closing mark."""
         for q in self.qspans:
-            if _nwords(self.text[q.cs:q.ce]) < MIN_DIRECT_WORDS:
+            nw = _nwords(self.text[q.cs:q.ce])
+            if nw < MIN_DIRECT_WORDS - 2:
                 continue
             para_end = self.text.find("\n", q.end)
             para_end = len(self.text) if para_end < 0 else para_end
             m = self.g.post_re.match(self.text, q.end, para_end)
+            if nw < MIN_DIRECT_WORDS and (m is None or self.text[q.ce - 1:q.ce] not in ",.!?"):
+                continue  # a short quotation is speech only when a cue follows its own comma ("Sangat buruk," kata X)
             np, np_start, after = None, q.end, ""
             if m:
                 cue = m.group("cue")
@@ -408,6 +540,15 @@ class _Extractor:
                 else:
                     np, np_start, after = self.speaker_after(m.end(), para_end)
                 cue_pos = m.start("cue")
+            elif (rm := self.g.report_re.match(self.text, q.end, para_end)) is not None:
+                # `"…," demikian laporan tertulis X` / `demikian dilaporkanSaudi Press Agency`
+                cue = rm.group("cue")
+                np, np_start, after = self.speaker_after(rm.end(), para_end)
+                cue_pos = rm.start("cue")
+                if not np:
+                    continue
+            elif (sb := self._said_by_after(q.end)) is not None and not self._cue_before(q):
+                cue, np, np_start, cue_pos = sb
             else:
                 inv = self.g.inverted_re.match(self.text, q.end, para_end)
                 if not inv:
@@ -450,6 +591,15 @@ class _Extractor:
             return lead + 1
         if stripped[:1] in DOUBLE_QUOTES:
             return lead
+        if frame == "req" and words:
+            # "meminta Kongres memberinya …", "bersumpah untuk …", "mendesak agar …"; not "meminta maaf",
+            # "meminta keterangan saksi" (a request with no content to report)
+            first = words[0].group(0).lower().strip(",")
+            if first in _REQ_EMPTY:
+                return None
+            if first in ("untuk", "agar", "supaya") and len(words) > 1:
+                return cue_end + words[1].start()
+            return lead
         if frame == "free":
             return lead if words else None
         if frame in ("clause", "comp") and words:
@@ -460,6 +610,10 @@ class _Extractor:
             if first.lower() in _PRONOUNS_CLAUSE - {"ini", "itu"} or first[0].isupper() or first[0].isdigit():
                 if frame == "clause" or _nwords(window) >= 4:
                     return lead
+            if first.lower() in _EXISTENTIAL and _nwords(window) >= 4:
+                return lead  # "menjelaskan ada empat kecamatan …", "memastikan tidak ada korban …"
+            if first.lower() in _MODAL_OPENERS and _nwords(window) >= 3:
+                return lead  # "menyatakan akan kooperatif …": the subject's own predicate, a statement
             if _nwords(window) >= 4 and _has_predicate([w.group(0) for w in words[:6]]):
                 return lead
         return None
@@ -486,9 +640,13 @@ class _Extractor:
                     continue
                 if _NEGATED.search(self.text, max(s.start, m.start() - 30), m.start()):
                     continue  # "Trump tidak menyebutkan negara mana …" reports no statement
+                if re.search(r"\buntuk\s+$", self.text[max(s.start, m.start() - 8):m.start()], re.IGNORECASE):
+                    continue  # "tidak memiliki dasar untuk meminta …": a purpose, not a statement
                 np, np_start = self.subject_before(s, m.start())
                 if not np:
                     continue
+                if q_in is not None and not self._speaker_like(np, at_quote_start=np_start <= q_in.cs + 1):
+                    continue  # "Data sementara yang diterima … menyebutkan" inside a quotation: the quote's own words
                 cend = self._content_end(s, cstart, end_lim, m)
                 if self.text[max(s.start, np_start - 3):np_start].strip().endswith(("—", "–")):
                     # a speaker inside a dash aside ("ratusan—laporan lain menyebut ribuan—orang tewas")
@@ -517,6 +675,130 @@ class _Extractor:
                         self.cands.append(_Cand(c_start, c_end, "indirect", cm.group("cue"), cm.start("cue"),
                                                 None, cm.start(), parent=self.cands[-1], sent=s,
                                                 nested=q_in is not None))
+
+    def _name_then_clause(self, a: int, b: int) -> tuple[str, int] | None:
+        """A name followed directly by a clause in text[a:b] ("Prabowo masih dalam koridor manusiawi"):
+        the name and where the clause starts, or None when the stretch is a source phrase only."""
+        seg = self.text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        nm = re.match(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|\([^)\n]{1,30}\)))*", seg[lead:])
+        if not nm:
+            return None
+        rest = seg[lead + nm.end():]
+        words = rest.split()
+        if len(words) < MIN_CONTENT_WORDS or not words[0][:1].islower():
+            return None
+        first = words[0].lower().strip(",")
+        if first in _NO_PREDICATE_BEFORE or first in self.stops or first in ("dan", "serta", "atau", "bahwa"):
+            return None  # "menurut Amnesty International dalam laporannya": still the source
+        if not (first in _PREDICATE_MARKERS or first in _EXISTENTIAL or first in _MODAL_OPENERS
+                or _has_predicate(words[:6]) or _PREDICATE_VERB.match(first)):
+            return None
+        return nm.group(0), a + lead + nm.end() + (len(rest) - len(rest.lstrip()))
+
+    def _speaker_like(self, np: str, at_quote_start: bool = False) -> bool:
+        """Whether a subject inside a quotation can be a new speaker: a name, a pronoun, a title or an
+        institution, not a lower-case noun or a relative pronoun ("data sementara", "yang"), nor a common
+        noun capitalised only because it opens the quotation ("Catatan posko pagi ini menyebutkan …")."""
+        low = np.lower()
+        words = np.split()
+        if np[:1].isupper() and not (at_quote_start and len(words) > 1 and all(w[:1].islower() for w in words[1:])):
+            return True
+        return low in words_of("person") or low in words_of("group") or low in words_of("pair") \
+            or bool(self.att.lex.title_re.match(low)) or bool(self.att.lex.body_re.match(low)) \
+            or bool(self.att.lex.country_re.match(low))
+
+    def find_passive(self) -> None:
+        """`Disebutkan Arriola bahwa …`, `Dikatakan oleh X, bahwa …`: a fronted passive cue with its agent."""
+        for s in self.sents:
+            m = self.g.passive_re.match(self.text, s.start, s.end)
+            if not m:
+                continue
+            cstart = m.end()
+            cend = self._content_end(s, cstart, s.end, m)
+            if _nwords(self.text[cstart:cend]) < MIN_CONTENT_WORDS:
+                continue
+            self.cands.append(_Cand(cstart, cend, "indirect", m.group("cue"), m.start("cue"), m.group("np").strip(),
+                                    m.start("np"), sent=s, nested=self.in_quote(m.start())))
+
+    def _said_by_after(self, pos: int) -> tuple[str, str, int, int] | None:
+        """`"…." Hal itu disampaikan Kapolres X saat …`: the sentence after a quote naming its speaker."""
+        m = re.match(r"[\s.,]*", self.text[pos:pos + 4])
+        start = pos + (m.end() if m else 0)
+        sb = _SAID_BY.match(self.text, start)
+        if sb is None or re.match(r"\w+\s+(?:senada|serupa|yang\s+sama)", sb.group(0), re.IGNORECASE):
+            return None  # "Hal senada disampaikan X": X said something similar, not this
+        s = self.sentence_at(start)
+        np, np_start, _ = self.speaker_after(sb.start("np"), s.end if s is not None else sb.end())
+        if not np:
+            return None
+        return sb.group("cue"), np, np_start, sb.start("cue")
+
+    def _cue_before(self, q: QuoteSpan) -> bool:
+        """Whether a reporting verb opens the quotation's sentence (`Ahmad menjelaskan: "…"`)."""
+        s = self.sentence_at(q.start)
+        return s is not None and s.start < q.start and bool(self.g.verb_re.search(self.text, s.start, q.start))
+
+    def remember_said_by(self) -> None:
+        """Speakers named by "Hal itu disampaikan X" become antecedents for later "ujarnya"/"Menurutnya"."""
+        for sb in _SAID_BY.finditer(self.text):
+            if self.in_quote(sb.start()) or not re.search(r"(?:^|\n|[.!?][\"”’]?\s+)$", self.text[max(0, sb.start() - 3):sb.start()]):
+                continue  # only where a sentence opens
+            s = self.sentence_at(sb.start())
+            np, np_start, _ = self.speaker_after(sb.start("np"), s.end if s is not None else sb.end())
+            if np:
+                self.said_by.append((sb.start("cue"), np, np_start))
+
+    def find_aside(self) -> None:
+        """`Polisi, kata Kapolda X, masih menyelidiki …`: a cue set off by commas inside the statement."""
+        for s in self.sents:
+            for m in _ASIDE.finditer(self.text, s.start, s.end):
+                if m.start() == s.start or self.in_quote(m.start()):
+                    continue
+                before = self.text[s.start:m.start()]
+                if self.g.lead_re.match(before) or _nwords(before) > 6 or before.rstrip()[-1:] in "”\"’" \
+                        or self.g.verb_re.search(before):
+                    continue  # a long clause before the aside is a statement of its own
+                np = m.group("np").strip()
+                if not np or _time_aside(np) or self.g.time_tail_re.fullmatch(" " + np):
+                    continue
+                cstart = m.end()
+                cend = self._content_end(s, cstart, s.end, m)
+                rest = self.text[cstart:cend]
+                first = rest.split()[0].lower() if rest.split() else ""
+                if _nwords(rest) < MIN_CONTENT_WORDS or not rest[:1].islower() or first in self.stops \
+                        or first in _NO_PREDICATE_BEFORE:
+                    continue  # "…, kata X, Senin (1/1)" / "…, menurut X, dalam rilisnya": not the rest of a statement
+                self.cands.append(_Cand(cstart, cend, "indirect", m.group("cue"), m.start("cue"), np,
+                                        m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip())),
+                                        sent=s, after=self.text[m.end():m.end() + 40]))
+                break
+
+    def find_trailing_lead(self) -> None:
+        """`…, menurut penghitungan resmi AFP.` / `…, menurut kementerian kesehatan, dalam angka …`: the
+        source named after the statement."""
+        for s in self.sents:
+            for m in self.g.trail_lead_re.finditer(self.text, s.start, s.end):
+                if self.in_quote(m.start()):
+                    continue
+                content = self.text[s.start:m.start()]
+                if self.g.lead_re.match(content) or _nwords(content) < MIN_CONTENT_WORDS:
+                    continue
+                if self.g.verb_re.search(content):
+                    continue  # "Putin mengatakan, menurut informasi Moskow, …": a source inside a statement
+                np = m.group("np")
+                np_start = m.start("np")
+                split = self._name_then_clause(np_start, m.end("np"))
+                if split is not None:
+                    # "Soal kasus itu, menurut Prabowo masih dalam koridor …": the source, then its content
+                    cend = self._content_end(s, split[1], s.end, m)
+                    if _nwords(self.text[split[1]:cend]) >= MIN_CONTENT_WORDS:
+                        self.cands.append(_Cand(split[1], cend, "indirect", m.group("cue"), m.start("cue"),
+                                                split[0], np_start, sent=s))
+                    break
+                self.cands.append(_Cand(s.start, m.start(), "indirect", m.group("cue"), m.start("cue"), np,
+                                        np_start, sent=s, after=self.text[m.end():m.end() + 40]))
+                break
 
     def _content_end(self, s: Sentence, cstart: int, end_lim: int, cue_m: re.Match[str]) -> int:
         """The content runs to the sentence end, unless a comma opens another speaker's clause
@@ -570,11 +852,40 @@ class _Extractor:
                                             sent=s, nested=self.in_quote(m.start())))
                 continue
             comma = self.text.find(",", m.end(), s.end)
+            split = self._name_then_clause(m.end(), comma if comma >= 0 else s.end)
+            if split is not None and m.group("cue").lower().startswith("menurut"):
+                # "Menurut Prabowo setiap hari …": no comma after the source
+                name, cstart = split
+                cend = self._content_end(s, cstart, s.end, m)
+                if _nwords(self.text[cstart:cend]) >= MIN_CONTENT_WORDS:
+                    self.cands.append(_Cand(cstart, cend, "indirect", m.group("cue"), m.start("cue"), name,
+                                            m.end(), sent=s, nested=self.in_quote(m.start())))
+                continue
             if comma < 0:
                 continue
             np = self.text[m.end():comma]
-            if _nwords(np) > 8:
+            if _nwords(np) > 14:
                 continue
+            if np.strip() and self._is_office(np.strip()):
+                # "Menurut Kepala Sekolah X, Siti Aminah, para siswa …": the name after the office
+                appo = self._apposed_name(m.end(), s.end)
+                if appo is not None:
+                    after_name = appo[1] + len(appo[0])
+                    c2 = re.match(r"[^,]{0,40}?,", self.text[after_name:s.end])
+                    if c2:
+                        np, comma = appo[0], after_name + c2.end() - 1
+                        cstart = comma + 1
+                        cend = self._content_end(s, cstart, s.end, m)
+                        while cstart < cend and self.text[cstart] == " ":
+                            cstart += 1
+                        kind = "indirect"
+                        dq = self.quote_starting(cstart, cend)
+                        if dq is not None and _nwords(self.text[dq.cs:dq.ce]) >= 2:
+                            kind, cstart, cend = "direct", dq.cs, dq.ce
+                        if _nwords(self.text[cstart:cend]) >= MIN_CONTENT_WORDS:
+                            self.cands.append(_Cand(cstart, cend, kind, m.group("cue"), m.start("cue"), np,
+                                                    appo[1], sent=s, nested=self.in_quote(m.start())))
+                        continue
             np_clean = self.g.time_tail_re.sub("", np.rstrip())
             lp = re.match(r"\s*(?:dalam|dari|oleh|di|kepada)\s+", np_clean, re.IGNORECASE)
             if lp:
@@ -585,7 +896,11 @@ class _Extractor:
                 cstart += 1
             if _nwords(self.text[cstart:cend]) < MIN_CONTENT_WORDS:
                 continue
-            self.cands.append(_Cand(cstart, cend, "indirect", m.group("cue"), m.start("cue"), np_clean, m.end(),
+            kind = "indirect"
+            dq = self.quote_starting(cstart, cend)
+            if dq is not None and _nwords(self.text[dq.cs:dq.ce]) >= 2:
+                kind, cstart, cend = "direct", dq.cs, dq.ce  # `Menurut X, "…"`
+            self.cands.append(_Cand(cstart, cend, kind, m.group("cue"), m.start("cue"), np_clean, m.end(),
                                     sent=s, nested=self.in_quote(m.start())))
 
     def find_trailing(self) -> None:
@@ -636,13 +951,22 @@ class _Extractor:
         self.find_pre()
         self.find_lead()
         self.find_trailing()
+        self.find_passive()
+        self.find_aside()
+        self.find_trailing_lead()
         self.find_noun()
+        self.remember_said_by()
         cands = self._dedupe(self.cands)
         out: list[Quote] = []
         resolved: dict[int, Resolved] = {}  # by id() of the candidate
         order = sorted(range(len(cands)), key=lambda i: (cands[i].cue_pos, cands[i].start))
+        said_by = sorted(self.said_by)
         for i in order:
             c = cands[i]
+            while said_by and said_by[0][0] < c.cue_pos:
+                pos, np, np_start = said_by.pop(0)
+                if not any(k.cue_pos == pos for k in cands):
+                    self.att.remember(pos, self.att.resolve(np, np_start, inside_quote=self.in_quote))
             if c.np is None and c.parent is not None and id(c.parent) in resolved:
                 res, np_text = resolved[id(c.parent)], c.parent.np
             else:

@@ -207,13 +207,13 @@ def predict_on_gold_body(rec: dict, *, use_gold_entities: bool = False, nlp: Any
     return art.to_dict()
 
 
-def predict_through_analyze(rec: dict) -> dict:
-    """The full pipeline from the raw page text, as a user would run it."""
+def predict_through_analyze(rec: dict, *, hints: bool = False) -> dict:
+    """The full pipeline from the raw page text, as a user would run it; with `hints` the record's
+    url, publication time and outlet are passed as `warta eval --hints` does."""
     from ..analyze.pipeline import analyze
-    from ..model import Source
+    from .run import source_of
 
-    src = Source(id=rec["id"], text=rec["text"], url=rec.get("url"), date_anchor=rec.get("date_anchor"))
-    return analyze(src).to_dict()
+    return analyze(source_of(rec, hints=hints)).to_dict()
 
 
 def load_gold(path: Path) -> list[dict]:
@@ -266,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=Path("../shared/gold/seeds.jsonl"), help="gold JSONL")
     ap.add_argument("--through-analyze", action="store_true",
                     help="score the full warta.analyze output from the raw text (needs cleaning)")
+    ap.add_argument("--hints", action="store_true",
+                    help="with --through-analyze: pass url/published/outlet as `warta eval --hints` does")
     ap.add_argument("--gold-entities", action="store_true",
                     help="stand the gold entities in for the linker (isolates this stage's errors)")
     ap.add_argument("--explain", action="store_true", help="list misses and extras per article on stderr")
@@ -279,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for rec in gold:
         if args.through_analyze:
-            preds[rec["id"]] = predict_through_analyze(rec)
+            preds[rec["id"]] = predict_through_analyze(rec, hints=args.hints)
         else:
             preds[rec["id"]] = predict_on_gold_body(rec, use_gold_entities=args.gold_entities)
         if args.explain:
