@@ -239,6 +239,8 @@ class History:
     speakers: list[tuple[int, Resolved]] = field(default_factory=list)
     titles: dict[str, Resolved] = field(default_factory=dict)      # "presiden turki" / "prime-minister"
     last_pair: Resolved | None = None
+    indirect_bodies: set[int] = field(default_factory=set)  # cue positions of institutions' reported speech
+    indirect_spans: list[tuple[int, int]] = field(default_factory=list)  # contents of reported speech
 
 
 def _try_kb() -> Any:
@@ -282,6 +284,15 @@ _OPENERS = {"namun", "sementara", "kemudian", "selain", "tetapi", "adapun", "sed
             "bagi", "kata", "ujar", "hal", "akan", "juga", "itu", "ini", "selanjutnya", "oleh", "karena", "jika"}
 _ACRONYM_DEF = re.compile(
     r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|pada|dari|di|bagi)){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
+_ALIAS_DEF = re.compile(
+    r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
+def _is_acronym(text: str) -> bool:
+    """"BEM UI", "KBRI": an institution's acronym, not a person's name (initials like "RN" stay names)."""
+    words = text.split()
+    return bool(words) and all(w.isupper() and w.isalpha() for w in words) and (len(words) >= 2 or len(words[0]) >= 3)
+
+
+_PLURAL_GROUP = {"mereka", "massa", "para demonstran", "pengunjuk rasa"}
 _HUMAN_REACH = 1200  # characters back a personal pronoun looks for a person before settling for an institution
 _NAME_PARTICLES = {"bin", "binti", "al", "el", "de", "van", "von", "da", "dos", "di"}
 
@@ -302,11 +313,37 @@ class Attributor:
         for e in self.entities:
             if e.type == "PER":
                 self.known.setdefault(self.entity_name(e), Resolved(self.entity_name(e), e.id, "PER"))
+        self.aliases: dict[str, str] = {}
+        self._aliases_from_text()
         self._titles_from_text()
         self._mentions = self._person_mentions()
         self.acronyms = self._acronyms_from_text()
 
     # -- entities -----------------------------------------------------------------------------------
+
+    def _aliases_from_text(self) -> None:
+        """A person's nickname given in brackets after the full name ("Menteri Sosial Saifullah Yusuf (Gus
+        Ipul)", "Abdul Rahman (Abah)"): later mentions of the nickname name the same person."""
+        for m in _ALIAS_DEF.finditer(self.body):
+            full, alias = " ".join(m.group("full").split()), " ".join(m.group("alias").split())
+            if alias.isupper() or full.split()[0].lower() in words_of("orgword") \
+                    or self.lex.title_re.fullmatch(full.split()[0]) or alias.lower() in self.lex.countries:
+                continue  # an acronym or an institution's short form, not a nickname
+            per = next((e for e in self.entities if e.type == "PER" and e.start <= m.start("full") < e.end), None)
+            if per is None and any(e.type in ("ORG", "GPE", "LOC") and e.start <= m.start("full") < e.end
+                                   for e in self.entities):
+                continue
+            name = self.entity_name(per) if per is not None else full
+            # the run may start with an office word ("Sosial Saifullah Yusuf"): keep the name at its end
+            name = self.name_at_end(name) or name if per is None else name
+            if name and name.lower() != alias.lower():
+                self.aliases[alias.lower()] = name
+                self.known.setdefault(name, Resolved(name, per.id if per is not None else None, "PER"))
+
+    def alias_of(self, name: str | None) -> str | None:
+        if not name:
+            return name
+        return self.aliases.get(" ".join(name.lower().split()), name)
 
     def entities_in(self, a: int, b: int) -> list[Entity]:
         return [e for e in self.entities if e.start >= a and e.end <= b]
@@ -314,6 +351,9 @@ class Attributor:
     def entity_name(self, e: Entity) -> str:
         """The entity's canonical name, unless the linker tied a person to someone whose names do not
         fit the written ones ("Francesca Albanese" linked to Anthony Albanese): then the name as written."""
+        aliases = getattr(self, "aliases", None)
+        if e.type == "PER" and aliases and (e.text.lower() in aliases or (e.canonical or "").lower() in aliases):
+            return aliases.get(e.text.lower()) or aliases[(e.canonical or "").lower()]
         if e.type == "PER" and e.canonical and e.canonical != e.text:
             written = self._written_name(e)
             if not _names_fit(written, e.canonical):
@@ -406,6 +446,8 @@ class Attributor:
     def expand_name(self, name: str) -> Resolved | None:
         """A person named before in full, by the full name or the surname ("Aliyev" -> Ilham Aliyev)."""
         low = " ".join(name.lower().split())
+        if low in self.aliases:
+            return self.known.get(self.aliases[low]) or Resolved(self.aliases[low], None, "PER")
         for full, res in self.known.items():
             fl = full.lower()
             if fl == low or (fl.split() and fl.split()[-1] == low) or fl.endswith(" " + low):
@@ -424,6 +466,8 @@ class Attributor:
         for start, end, res in self._mentions:
             if end > pos or inside_quote(start):
                 continue
+            if any(a <= start < b for a, b in self.history.indirect_spans):
+                continue  # "Andreas mengatakan Prabowo perlu … Dia menambahkan": named in the report, not its voice
             # walk back over the title and capitalised words before the name ("dengan Menteri Luar
             # Negeri Turki Mevlut Cavusoglu"): the word before them decides whether it is a subject
             prev = self.body[max(0, start - 80):start].split()
@@ -433,6 +477,8 @@ class Attributor:
             prev_word = prev[-1].lower().strip(",") if prev else ""
             if prev_word in preps:
                 continue
+            if re.fullmatch(r"(?:me|mem|men|meng|meny)[a-z]{3,}", prev_word) and not self.lex.title_re.fullmatch(prev_word):
+                continue  # "KPK memeriksa Yudi": the object of a verb, not who speaks next
             out.append((start, res))
         return out
 
@@ -569,8 +615,13 @@ class Attributor:
         if kind is None and base != low and low.split()[0] in words_of("personnoun"):
             kind = "person"  # "pria berusia 45 tahun itu", "perempuan tersebut": the person just named
         if kind in ("person", "group", "statement"):
+            if kind == "group" and base in _PLURAL_GROUP:
+                grp = self._group(start, exclude, inside_quote)
+                if grp is not None:
+                    return grp
             return self._pronoun(kind, start, exclude, inside_quote,
-                                 human=base in ("ia", "dia", "beliau", "dirinya") or kind == "person" and base != low)
+                                 human=base in ("ia", "dia", "beliau", "dirinya") or kind == "person" and base != low
+                                 or kind == "person" and bool(re.fullmatch(r"[a-z]+nya", low)) and "speaker")
         if kind == "pair":
             return self.history.last_pair or self._pronoun("group", start, exclude, inside_quote)
 
@@ -591,6 +642,8 @@ class Attributor:
                 return Resolved(" and ".join(names), None, "GROUP", members=names)
         if pers:
             e = pers[-1]
+            if _is_acronym(e.text):  # a misread institution: its acronym is the name every reader shares
+                return Resolved(" ".join(e.text.split()), None, "ORG")
             return Resolved(self.entity_name(e), e.id, "PER")
         body = self._body_name(np, after)
         if body is not None and not body[0]:
@@ -601,6 +654,13 @@ class Attributor:
                 name = self.entity_name(place)
                 body = (pattern.format(country=name, adj=name), body[1])
         orgs = [e for e in ents if e.type == "ORG"]
+        if orgs and self.lex.title_re.match(np):
+            # "Kepala Departemen Kajian BEM UI Dialo Hujanbiru": an office in an institution, held by the
+            # person whose name closes the phrase
+            tail = self.name_at_end(np, a)
+            if tail and len(tail.split()) >= 2 and not any(e.start <= a + np.rfind(tail) < e.end for e in orgs) \
+                    and tail.split()[-1].lower() not in self.lex.countries and not self.lex.body_re.search(tail):
+                return self.expand_name(tail) or self._kb(tail) or Resolved(tail, None, "PER")
         if orgs:
             e = max(orgs, key=lambda e: e.end - e.start)
             if e.end - e.start >= 0.5 * len(np) or body is None or not body[0]:
@@ -762,7 +822,31 @@ class Attributor:
                 return gov
         return Resolved(name, getattr(r, "id", None), typ)
 
-    def _pronoun(self, kind: str, pos: int, exclude: set[str], inside_quote: Any, human: bool = False) -> Resolved:
+    def _group(self, pos: int, exclude: set[str], inside_quote: Any) -> Resolved | None:
+        """What "mereka"/"massa" stand for: the most recent institution or group that spoke or opened a
+        sentence as its subject ("Massa dari BEM UI melakukan demonstrasi … Mereka mendesak …"), not the
+        person who spoke last for it."""
+        cands = [(p, r) for p, r in self.history.speakers if r.kind != "PER" and not inside_quote(p)]
+        for e in self.entities:
+            if not (e.type == "ORG" or _is_acronym(e.text)) or e.end > pos or pos - e.start > _HUMAN_REACH \
+                    or inside_quote(e.start):
+                continue
+            line_start = max(self.body.rfind("\n", 0, e.start), self.body.rfind(". ", 0, e.start)) + 1
+            # the institution's name may begin before the recognised span ("Badan Eksekutif Mahasiswa
+            # [Universitas Indonesia]")
+            if re.fullmatch(r"\s*(?:(?!me|ber|di)[\w-]+\s+){0,2}(?:dari\s+)?(?:[A-Z][\w-]*\s+){0,5}", self.body[line_start:e.start]):
+                name = " ".join(e.text.split()) if e.type != "ORG" else self.entity_name(e)
+                acr = re.match(r"[^()\n]{0,80}?\((?P<a>[A-Z][A-Za-z]{1,9}(?:\s[A-Z]{1,5})?)\)", self.body[e.end:e.end + 90])
+                if acr and self.body[e.end:e.end + acr.start("a") - 1].strip() == "":
+                    name = acr.group("a")  # "Universitas Indonesia (BEM UI)" keeps the acronym given
+                cands.append((e.start, Resolved(name, e.id, "ORG")))
+        cands = [(p, r) for p, r in cands if p < pos and r.name and r.name not in exclude
+                 and r.name.lower() not in _PLURAL_GROUP]
+        if not cands:
+            return None
+        return max(cands, key=lambda t: t[0])[1]
+
+    def _pronoun(self, kind: str, pos: int, exclude: set[str], inside_quote: Any, human: bool | str = False) -> Resolved:
         """The most recent fitting speaker or subject person before `pos`. "Ia"/"dia"/"beliau" name a
         person, so a person named shortly before wins over an institution that spoke since ("Kapolres X
         mengatakan … Polres mencatat … Ia menambahkan"); "-nya" cues may stand for an institution."""
@@ -774,6 +858,11 @@ class Attributor:
         cands = [(p, r) for p, r in cands if p < pos and r.name and r.name not in exclude]
         if not cands:
             return Resolved(None)
+        if human == "speaker":
+            # "…," tegasnya: the voice of the quotations goes on; an institution or group reported in
+            # indirect speech since ("Mereka mendesak …", "otoritas X mengungkapkan …") does not take it
+            voiced = [(p, r) for p, r in cands if p not in self.history.indirect_bodies]
+            return max(voiced or cands, key=lambda t: t[0])[1]
         if human:
             people = [(p, r) for p, r in cands if r.kind == "PER" and p >= pos - _HUMAN_REACH]
             if people:

@@ -39,6 +39,9 @@ class ClaimGrammar:
     categories: dict[str, str]
     reporter_re: re.Pattern[str]         # "X menyebut/melaporkan <number>"
     menurut_re: re.Pattern[str]
+    cat_sentence_re: re.Pattern[str]     # care/poisoning words anywhere in the sentence of a people count
+    heads: dict[str, str]                # counted head noun -> person | thing | place | abstract | relative
+    affected_re: re.Pattern[str]         # words that make a count of places a claim (claim_affected.tsv)
 
 
 def _alt(words: Any) -> str:
@@ -69,6 +72,11 @@ def claim_grammar() -> ClaimGrammar:
             r"(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:menyebut|menyebutkan|melaporkan|mencatat|mengklaim|"
             r"mengeklaim|memperkirakan)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
         menurut_re=re.compile(r"\bmenurut\s+(?P<np>[^,.;]{2,60})", re.IGNORECASE),
+        cat_sentence_re=re.compile(
+            rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] == 'sentence'])})(?![\w-])", re.IGNORECASE),
+        heads={r[0]: r[1] for r in load_tsv("claim_subjects.tsv")},
+        affected_re=re.compile(
+            rf"(?<![\w-])(?:{_alt([r[0] for r in load_tsv('claim_affected.tsv')])})(?![\w-])", re.IGNORECASE),
     )
 
 
@@ -99,6 +107,12 @@ def _category(g: ClaimGrammar, text: str, ns: int, ne: int, c_start: int, c_end:
                                                re.IGNORECASE) or g.qualifier_re.fullmatch(gap.strip()):
             return g.categories[" ".join(hits[-1].group("k").lower().split())]
     m = g.cat_after_re.search(text, ne, c_end)
+    if m and not text[ne:m.start()].strip():
+        # the counted noun itself ("tawanan", "pengungsi") gives way to a predicate of its own
+        # ("seorang tahanan tewas")
+        m2 = g.cat_after_re.search(text, m.end(), c_end)
+        if m2 and not _own_predicate_before(text, ne, m2.start()) and _nwords(text[m.end():m2.start()]) <= 4:
+            m = m2
     if m and not _own_predicate_before(text, ne, m.start()):
         # the predicate of this number, not of a later one ("puluhan rumah terdampak dan belasan warga
         # mengungsi": the houses are not displaced)
@@ -121,6 +135,24 @@ def _own_predicate_before(text: str, ne: int, pred_start: int) -> bool:
     return bool(g.cat_after_re.search(between)) or any(w.lower() in _STATE_PREDICATES for w in re.findall(r"[\w-]+", between))
 
 
+_POPULATION_LEAD = re.compile(r"(?<![\w-])(?:berpenduduk|penduduknya|populasi|jumlah\s+penduduk)\s+(?:\w+\s+)?$",
+                              re.IGNORECASE)
+_COUNT_LEAD = re.compile(r"(?<![\w-])(?:ada|sebanyak|hanya|tinggal|tersisa)\s+$", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\s+(?:di\s+antaranya|di\s+antara\s+mereka|di\s+antara\s+korban|lainnya|sisanya)\b",
+                        re.IGNORECASE)
+
+
+def head_kind(subject: str | None) -> str | None:
+    """The kind of the counted head noun (claim_subjects.tsv): person, thing, place, abstract, relative."""
+    if not subject:
+        return None
+    words = [w.strip(".,;:()\"'").lower() for w in subject.split()]
+    heads = claim_grammar().heads
+    if len(words) >= 2 and f"{words[0]} {words[1]}" in heads:
+        return heads[f"{words[0]} {words[1]}"]
+    return heads.get(words[0]) if words else None
+
+
 def _nwords(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
@@ -133,7 +165,8 @@ def _subject(text: str, ne: int, c_end: int) -> str | None:
         ne += aside.end()
     for m in re.finditer(r"\S+", text[ne:c_end]):
         w = m.group(0).strip("—–-\"“”'")
-        if not w or _SUBJECT_STOP.match(w) or len(words) >= 4:
+        if not w or (_SUBJECT_STOP.match(w) and not (not words and w.lower() in claim_grammar().heads)) \
+                or len(words) >= 4:
             break
         words.append(w)
     return " ".join(words) or None
@@ -184,7 +217,8 @@ def _excluded(g: ClaimGrammar, text: str, n: NumberMatch, s_start: int) -> bool:
             return True  # but "Musala Assidiqie 40 jiwa" counts people
     if re.match(r"[-/]\w", text[n.end:n.end + 2]) or re.search(r"\w[-/]$", before):
         return True
-    if n.kind != "vague" and re.match(r"\s+[a-z]\w*(?:\s+[a-z]\w*)?\s+(?:ini|itu|tersebut)\b", text[n.end:n.end + 60]):
+    dm = re.match(r"\s+([a-z]\w*)(?:\s+[a-z]\w*)?\s+(?:ini|itu|tersebut)\b", text[n.end:n.end + 60])
+    if n.kind != "vague" and dm and head_kind(dm.group(1)) not in ("person", "thing", "place"):
         return True  # "kerja sama dua negara ini": a definite reference to things counted before
     if n.kind == "digits" and before.endswith("(") and text[n.end:n.end + 1] == ")":
         return True  # "Kamal Mopangga (33)": an age in brackets after a name
@@ -215,9 +249,11 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 continue
             c_start, c_end = _clause(text, s.start, s.end, n.start, n.end)
             category = _category(g, text, n.start, n.end, c_start, c_end)
-            if n.kind == "person" or (n.kind == "words" and n.value == 1):
-                if category == "other":
-                    continue
+            one = n.kind == "person" or (n.kind == "words" and n.value == 1)
+            if one and category == "other" and not (
+                    _COUNT_LEAD.search(text, max(s.start, n.start - 12), n.start)
+                    and head_kind(_subject(text, n.end, c_end)) in ("person", "thing")):
+                continue  # "seorang"/"satu" are articles, unless a count ("ada satu barang bukti")
             if n.kind == "words" and text[n.start].isupper() and text[s.start:n.start].strip() \
                     and not g.qualifier_re.search(text, max(s.start, n.start - 30), n.start):
                 continue  # "di Lima", "Tim Tujuh": a capitalised number word inside a sentence is a name
@@ -228,9 +264,42 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 # "85 warga mengungsi di beberapa titik, di antaranya pos balai desa 10 jiwa, …": the items
                 # of a list count the same thing as its head
                 category = prev_claim.category
-            subject = _subject(text, n.end, c_end)
-            if category == "other" and subject is None and n.kind == "digits" and n.text.replace(".", "").isdigit():
-                continue  # a bare numeral counting nothing named ("nomor urut 3", list items, codes)
+            anaphoric = bool(_ANAPHORIC.match(text, n.end))
+            subject = None if anaphoric else _subject(text, n.end, c_end)
+            if category == "other" and subject is None and not anaphoric \
+                    and not _POPULATION_LEAD.search(text, max(s.start, n.start - 30), n.start):
+                continue  # a bare number counting nothing named ("nomor urut 3", "skor 3,35", "triwulan empat")
+            if isinstance(n.value, float) and not float(n.value).is_integer():
+                continue  # people and things come in whole numbers: a score, a rate, a measure
+            kind = head_kind(subject)
+            if kind == "abstract":
+                continue  # "tiga mandat", "delapan tuntutan": counts of abstract things are not claims
+            if subject is not None and kind is None and category == "other":
+                continue  # only people and physical things affected or involved are claims
+            if kind in ("thing", "place") and category in ("killed", "injured", "missing", "captured", "displaced"):
+                category = "other"  # "mengamankan 45 gereja": securing buildings, not capturing people
+            if kind is None and subject is not None and category in ("captured", "displaced"):
+                continue  # "mengamankan 10.000 botol", "mengevakuasi 30 dokumen": only people are taken or moved
+            if one and category == "other" and not _COUNT_LEAD.search(text, max(s.start, n.start - 12), n.start):
+                continue
+            if kind == "relative":
+                category = "other"  # "38 ahli waris korban meninggal": the heirs are not the dead
+            if kind == "thing" and category == "other" \
+                    and re.search(r"(?<![\w-])di\s+$", text[max(s.start, n.start - 6):n.start], re.IGNORECASE):
+                continue  # "dirawat di dua puskesmas": where something happens, not what is counted
+            prev = out[-1] if out and out[-1].start is not None and s.start <= (out[-1].start or 0) else None
+            if kind == "place" and category == "other" and not g.affected_re.search(text, s.start, s.end):
+                continue  # "program berjalan di 34 provinsi": where an agency works, nothing affected there
+            if kind == "person" and category == "other" and prev is not None and prev.category != "other" \
+                    and head_kind(prev.subject) == "person" \
+                    and re.fullmatch(r"[^.;:]{0,60}?\s(?:dan|serta)\s+", text[prev.end or 0:n.start]) \
+                    and not g.cat_after_re.search(text, prev.end or 0, n.start) \
+                    and not any(w.lower() in _STATE_PREDICATES for w in re.findall(r"[\w-]+", text[n.end:c_end])):
+                category = prev.category  # "mengeksekusi 33 orang terkait terorisme dan 202 orang lainnya"
+            if kind == "person" and category == "other":
+                sm = g.cat_sentence_re.search(text, s.start, s.end)
+                if sm:  # "232 siswa yang (diduga keracunan)", "158 orang dirawat di …"
+                    category = g.categories[" ".join(sm.group("k").lower().split())]
             qm = g.qualifier_re.search(text, max(s.start, n.start - 30), n.start)
             qualifier = g.qualifiers[" ".join(qm.group("q").lower().split())] if qm else "exact"
             if n.kind == "vague" and qualifier == "exact":

@@ -104,6 +104,13 @@ _MONTH_LEAD_BEFORE = re.compile(r"\b(?:pada|sejak|hingga|sampai|awal|akhir|perte
 _YEAR_LEAD_BEFORE = re.compile(
     r"\b(?:tahun|sejak|pada|hingga|sampai|awal|akhir|pertengahan|model|periode|era|musim|medio|edisi|usai|"
     r"sebelum|setelah|selama|th\.?|thn)\s+$|\($", re.IGNORECASE)
+_LAW_BEFORE = re.compile(
+    r"\b(?:nomor|no\.?|nomer)\s*[\w./-]+\s+tahun\s+$", re.IGNORECASE)
+_LAW_ACR_BEFORE = re.compile(r"\b(?:UU|PP|Perpres|Perppu|Perpu|Permen\w*|PMK|Perda|Pergub|Perwal|Perbup|Keppres|Inpres|"
+                             r"Kepmen\w*|SE|Perkap|Perpol)\s+\d+[\w./-]*\s+[Tt]ahun\s+$")
+_HABITUAL_BEFORE = re.compile(r"\b(?:setiap|tiap|saban)\s+(?:hari\s+)?$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"(?:\d+|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|beberapa))\s+$")
 _YEAR_TAIL = re.compile(r"\s*(?:[.,;:)]|$|lalu\b|silam\b)", re.IGNORECASE)
 
 
@@ -284,6 +291,8 @@ def find_dates(body: str, anchor: str | None) -> list[DateRef]:
         for m in g.weekday.finditer(low):
             if not _is_sunday(m.group("wd"), m, body):
                 continue
+            if _HABITUAL_BEFORE.search(low, max(0, m.start() - 14), m.start()):
+                continue  # "setiap hari Rabu", "tiap Jumat": a habit, no particular day
             wd = g.days.get(m.group("wd").lower())
             if not wd:
                 continue
@@ -300,6 +309,8 @@ def find_dates(body: str, anchor: str | None) -> list[DateRef]:
         for m in g.relword.finditer(low):
             unit, offset, precision = g.relative[" ".join(m.group("w").lower().split())]
             if unit == "same":
+                if _COUNT_BEFORE.search(low, max(0, m.start() - 20), m.start()):
+                    continue  # "selama 3 hari itu": the span just counted, not a day
                 value = _same_day(body, m.start(), found) or base.isoformat()
             elif unit == "day":
                 value = (base + timedelta(days=offset)).isoformat()
@@ -313,6 +324,9 @@ def find_dates(body: str, anchor: str | None) -> list[DateRef]:
 
     # Years in a date context: sejak 1991, pada tahun 1994, model 2019, (2020)
     for m in g.year.finditer(low):
+        if _LAW_BEFORE.search(body, max(0, m.start("y") - 50), m.start("y")) \
+                or _LAW_ACR_BEFORE.search(body, max(0, m.start("y") - 40), m.start("y")):
+            continue  # "Undang-Undang Nomor 1 Tahun 2024", "PP No 5 Tahun 2019": part of a law's identifier
         if _YEAR_LEAD_BEFORE.search(body, max(0, m.start() - 14), m.start()) or _YEAR_TAIL.match(body, m.end()):
             add(m.start("y"), m.end("y"), m.group("y"))
 

@@ -362,8 +362,9 @@ class _Extractor:
             words = list(re.finditer(r"\S+", body))
             cut = len(body)
             for k, w in enumerate(words):
-                if k > 0 and (w.group(0).lower() in stops or self.g.time_tail_re.fullmatch(" " + w.group(0))):
-                    cut = w.start()
+                if k > 0 and (w.group(0).lower() in stops or self.g.time_tail_re.fullmatch(" " + w.group(0))
+                              or re.match(r"(?:dilansir|dikutip|mengutip|seperti)", w.group(0), re.IGNORECASE)):
+                    cut = w.start()  # "…, Budi Santoso dilansir detikX": a relay credit ends the name
                     break
             body = body[:cut].rstrip(" .")
             listed = re.match(r"(?:dan|serta)\s+", body)
@@ -957,6 +958,7 @@ class _Extractor:
         self.find_noun()
         self.remember_said_by()
         cands = self._dedupe(self.cands)
+        self.att.history.indirect_spans = [(c.start, c.end) for c in cands if c.kind == "indirect"]
         out: list[Quote] = []
         resolved: dict[int, Resolved] = {}  # by id() of the candidate
         order = sorted(range(len(cands)), key=lambda i: (cands[i].cue_pos, cands[i].start))
@@ -979,6 +981,8 @@ class _Extractor:
                 continue  # "Kita meyakini, …" inside a quotation: the quoted speaker's own words, not a new quote
             if not c.nested:
                 self.att.remember(c.cue_pos, res)
+                if c.kind == "indirect" and res.kind != "PER":
+                    self.att.history.indirect_bodies.add(c.cue_pos)
             quote_text = self.art.body[c.start:c.end]
             sent = c.sent
             out.append(Quote(
