@@ -66,27 +66,40 @@ def split_aliases(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
 
 
-def common_words(shared: Path) -> set[str]:
+def common_words(shared: Path, plain_out: Path | None = None) -> set[str]:
     """Lower-case words frequent in Indonesian running text, for flagging aliases that are also words.
 
     An alias such as "Antara" (news agency / "between") or "Akar" (surname / "root") then only matches
     when capitalised in mid-sentence, where Indonesian capitalises names only.
+
+    With `plain_out`, also writes the words that are almost never capitalised mid-sentence ("sosial",
+    "bencana", "kelima"): a tagger's "person" made of these only is a title-cased phrase, not a name.
     """
     low: collections.Counter[str] = collections.Counter()
+    cap: collections.Counter[str] = collections.Counter()
+    prev_lower = re.compile(r"(?:\s|^)[a-z]+,? $")
     csv.field_size_limit(10**9)
     news = shared / "data/news-text/data_berita.csv"
     if news.exists():
         with news.open(encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                for w in re.findall(r"[^\W\d_]+", row.get("isi_berita") or ""):
+                text = row.get("isi_berita") or ""
+                for g in re.finditer(r"[^\W\d_]+", text):
+                    w = g.group()
                     if w.islower():
                         low[w] += 1
+                    elif w[0].isupper() and w[1:].islower() and prev_lower.search(text, max(0, g.start() - 30), g.start()):
+                        cap[w.lower()] += 1  # capitalised after a lower-case word: a name there
     for conllu in sorted((shared / "data/ud").glob("*.conllu")):
         for line in conllu.open(encoding="utf-8"):
             if line and line[0].isdigit():
                 cols = line.split("\t")
                 if len(cols) > 1 and cols[1].isalpha() and cols[1].islower():
                     low[cols[1]] += 1
+    if plain_out is not None:
+        plain = sorted(w for w, n in low.items() if n >= 10 and len(w) >= 3 and cap[w] * 10 <= n)
+        with gzip.open(plain_out, "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write("\n".join(plain) + "\n")
     return {w for w, n in low.items() if n >= 3}
 
 
@@ -343,6 +356,17 @@ def build_orgs(b: Builder) -> None:
             b.alias(a, eid, 3)
 
 
+HOME = "IDN"  # the country whose news warta reads: its own ministries go without "of Indonesia"
+
+
+def institution_name(template: str, country: str, iso3: str) -> str:
+    """ "Ministry of Defense of Azerbaijan"; the home country's own: "Ministry of Social Affairs" (the
+    way Indonesian news names them, and a subset of both "... of Indonesia" and "... (Kemensos)")."""
+    if iso3 == HOME and template.startswith(("Ministry ", "Coordinating Ministry ")) and " of {C}" in template:
+        return template.replace(" of {C}", "")
+    return template.replace("{C}", country)
+
+
 def build_institutions(b: Builder) -> None:
     """Expand "Kementerian Pertahanan {c}" with every name of every country."""
     names_of: dict[str, list[str]] = collections.defaultdict(list)
@@ -357,7 +381,7 @@ def build_institutions(b: Builder) -> None:
             country = b.entries[iso3]
             eid = f"{iso3}:{kind}"
             if patterns:
-                b.add({"id": eid, "name": template.replace("{C}", country["name"]), "type": "ORG",
+                b.add({"id": eid, "name": institution_name(template, country["name"], iso3), "type": "ORG",
                        "kind": "institution", "institution": kind, "country": iso3})
                 for p in split_aliases(patterns):
                     for k in keys:
@@ -370,7 +394,8 @@ def build_institutions(b: Builder) -> None:
                 b.alias(a, eid, 2)
             if default and f"{default}:{kind}" not in b.entries:
                 country = b.entries[default]
-                b.add({"id": f"{default}:{kind}", "name": template.replace("{C}", country["name"]), "type": "ORG",
+                b.add({"id": f"{default}:{kind}", "name": institution_name(template, country["name"], default),
+                       "type": "ORG",
                        "kind": "institution", "institution": kind, "country": default})
 
 
@@ -512,7 +537,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "src/warta/kb/data")
     args = ap.parse_args(argv)
     t0 = time.time()
-    b = Builder(common_words(args.shared))
+    args.out.mkdir(parents=True, exist_ok=True)
+    b = Builder(common_words(args.shared, args.out / "plain_words.txt.gz"))
     # Curated first: they name things the way the news (and the gold) does.
     build_orgs(b)
     build_persons(b)

@@ -35,14 +35,32 @@ def test_loads_small() -> None:
     assert peak_mb < 300
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("Turki", "TUR"), ("Amerika Serikat", "USA"), ("AS", "USA"), ("Tiongkok", "CHN"), ("Prancis", "FRA"),
-    ("Korea Selatan", "KOR"), ("Arab Saudi", "SAU"), ("Inggris", "GBR"), ("PBB", "united-nations"),
-    ("DK PBB", "unsc"), ("Grup Minsk", "minsk-group"), ("Uni Eropa", "eu"), ("OKI", "oic"),
-    ("Kementerian Pertahanan Azerbaijan", "AZE:defense"), ("Kemenhan Rusia", "RUS:defense"),
-    ("Kementerian Luar Negeri Armenia", "ARM:foreign"), ("Karabakh Atas", "nagorno-karabakh"),
-    ("Tovush", "tovuz"), ("Shushi", "shusha"), ("Khankendi", "stepanakert"), ("Anadolu Agency", "anadolu-agency"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Turki", "TUR"),
+        ("Amerika Serikat", "USA"),
+        ("AS", "USA"),
+        ("Tiongkok", "CHN"),
+        ("Prancis", "FRA"),
+        ("Korea Selatan", "KOR"),
+        ("Arab Saudi", "SAU"),
+        ("Inggris", "GBR"),
+        ("PBB", "united-nations"),
+        ("DK PBB", "unsc"),
+        ("Grup Minsk", "minsk-group"),
+        ("Uni Eropa", "eu"),
+        ("OKI", "oic"),
+        ("Kementerian Pertahanan Azerbaijan", "AZE:defense"),
+        ("Kemenhan Rusia", "RUS:defense"),
+        ("Kementerian Luar Negeri Armenia", "ARM:foreign"),
+        ("Karabakh Atas", "nagorno-karabakh"),
+        ("Tovush", "tovuz"),
+        ("Shushi", "shusha"),
+        ("Khankendi", "stepanakert"),
+        ("Anadolu Agency", "anadolu-agency"),
+    ],
+)
 def test_lookup(name: str, expected: str) -> None:
     assert load_kb().lookup(name)[0].id == expected
 
@@ -56,18 +74,21 @@ def test_places_have_coordinates_and_capitals_are_marked() -> None:
         assert e.lat is not None and e.lon is not None, name
 
 
-@pytest.mark.parametrize(("title", "date", "who"), [
-    ("Presiden Rusia", "2020-03-01", "Vladimir Putin"),
-    ("Presiden AS", "2020-03-01", "Donald Trump"),
-    ("Presiden AS", "2022-03-01", "Joe Biden"),
-    ("Presiden AS", "2025-03-01", "Donald Trump"),
-    ("Presiden Azerbaijan", "2021-01-01", "Ilham Aliyev"),
-    ("Presiden Indonesia", "2024-10-19", "Joko Widodo"),
-    ("Presiden RI", "2024-10-21", "Prabowo Subianto"),
-    ("Menhan Turki", "2021-01-01", "Hulusi Akar"),
-    ("Menteri Luar Negeri Rusia", "2023-01-01", "Sergey Lavrov"),
-    ("PM Armenia", "2022-01-01", "Nikol Pashinyan"),
-])
+@pytest.mark.parametrize(
+    ("title", "date", "who"),
+    [
+        ("Presiden Rusia", "2020-03-01", "Vladimir Putin"),
+        ("Presiden AS", "2020-03-01", "Donald Trump"),
+        ("Presiden AS", "2022-03-01", "Joe Biden"),
+        ("Presiden AS", "2025-03-01", "Donald Trump"),
+        ("Presiden Azerbaijan", "2021-01-01", "Ilham Aliyev"),
+        ("Presiden Indonesia", "2024-10-19", "Joko Widodo"),
+        ("Presiden RI", "2024-10-21", "Prabowo Subianto"),
+        ("Menhan Turki", "2021-01-01", "Hulusi Akar"),
+        ("Menteri Luar Negeri Rusia", "2023-01-01", "Sergey Lavrov"),
+        ("PM Armenia", "2022-01-01", "Nikol Pashinyan"),
+    ],
+)
 def test_office_holder_on_date(title: str, date: str, who: str) -> None:
     holder = resolve_title(title, date)
     assert holder is not None and holder.name == who
@@ -88,3 +109,25 @@ def test_resolve_name_with_article_context() -> None:
     assert resolve_name("Kementerian Pertahanan Azerbaijan", art).name == "Ministry of Defense of Azerbaijan"
     assert resolve_name("Ankara", art).capital_of == "TUR"
     assert resolve_name("tidak ada nama seperti ini", art) is None
+
+
+def test_home_ministries_named_without_country_and_embassies_with_it() -> None:
+    kb = load_kb()
+    assert kb.get("IDN:social").name == "Ministry of Social Affairs"  # type: ignore[union-attr]
+    assert kb.get("AZE:defense").name == "Ministry of Defense of Azerbaijan"  # type: ignore[union-attr]
+    assert kb.get("IDN:embassy").name == "Embassy of Indonesia"  # type: ignore[union-attr]
+
+
+def test_prabowo_cabinet_and_agency_heads() -> None:
+    kb = load_kb()
+    assert [e.id for e in kb.lookup("Gus Ipul", when="2025-10-19")][:1] == ["saifullah-yusuf"]
+    assert [e.id for e in kb.lookup("Dadan Hindayana", when="2025-10-19")][:1] == ["dadan-hindayana"]
+    assert resolve_name("WhatsApp") is not None
+
+
+def test_plain_words_list_ships() -> None:
+    from warta.analyze.link import plain_words
+
+    words = plain_words()
+    assert {"sosial", "bencana", "pertama"} <= words
+    assert "budi" not in words  # a given name, capitalised mid-sentence

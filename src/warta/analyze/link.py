@@ -66,7 +66,23 @@ def _heads(kind: str) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+@cache
+def plain_words() -> frozenset[str]:
+    """Words Indonesian news almost never capitalises mid-sentence ("sosial", "bencana"), built by
+    `kb/build.py` from word counts: a tagger's name made of these only is a title-cased phrase."""
+    import gzip
+
+    p = DATA_DIR / "plain_words.txt.gz"
+    if not p.exists():
+        return frozenset()
+    with gzip.open(p, "rt", encoding="utf-8") as f:
+        return frozenset(w.strip() for w in f if w.strip())
+
+
 _TOKEN = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
+_INITIALS = re.compile(r"[A-Z]{1,4}\.?")
+# detik.com's own desks glued or not: "detikcom", "detikSulsel", "detikJatim", "detikNews"
+_DETIK = re.compile(r"(?<![A-Za-z])detik(?:com|[A-Z][a-z]+)|(?<=[a-z])detik(?:com|[A-Z][a-z]+)")
 
 
 def _glue_bounds(body: str) -> set[int]:
@@ -313,6 +329,13 @@ def _clean_ner(
                 break
             n += took
         toks = toks[n:]
+    if label == "PER" and kb is not None and len(toks) >= 3:
+        # "Walhi Jatim Wahyu Eka Setyawan" -> the person without the place of the title before it
+        k0 = fold_key(body[toks[0][0] : toks[0][1]])
+        if any(
+            (x := kb.get(h.id)) is not None and x.type in ("GPE", "ORG") and h.prio >= 2 for h in kb.hits(k0)
+        ) and not any((x := kb.get(h.id)) is not None and x.type == "PER" for h in kb.hits(k0)):
+            toks = toks[1:]
     if not toks:
         return s, s
     return toks[0][0], toks[-1][1]
@@ -424,9 +447,99 @@ class _Patterns:
             i += 1
         out.extend(self.acronym_names())
         out.extend(self.person_cues())
+        out.extend(self.detik_desks())
+        out.extend(self.particle_names())
         return out
 
+    def detik_desks(self) -> list[Mention]:
+        """detik.com and its desks, written lower-case and often glued to the words around them
+        ("Liputandetikcomdi tempat", "dikutip detikJabar")."""
+        out = []
+        for g in _DETIK.finditer(self.body):
+            text = g.group()
+            cut = re.search(r"(?<=[a-z]{3})(?:dari|oleh|dan|di)$", text[5:])
+            e = g.end() - (len(cut.group()) if cut and text[5:6].isupper() else 0)
+            text = self.body[g.start() : e]
+            entry = next(
+                (
+                    x
+                    for h in self.kb.hits(fold_key(text))
+                    if (x := self.kb.get(h.id)) is not None and x.type == "ORG"
+                ),
+                None,
+            )
+            if entry is not None and fold_key(entry.name) != fold_key(text):
+                entry = None  # "detikcom" is named so, not "Detik.com"
+            out.append(Mention(g.start(), e, "ORG", entry=entry, label="ORG", fixed=True, canonical=text))
+        return out
+
+    def particle_names(self) -> list[Mention]:
+        """Arabic names with a lower-case particle the tagger splits: "Abdullah al-Derazi", "Jalal al-Labbad"."""
+        out = []
+        skip = self.breaks | cues()["stop"] | self.place_prefix
+        for g in re.finditer(
+            r"(?<![\w-])((?:[A-Z][a-z'’]+ ){1,2})((?:al|el|bin|binti|ibn)[- ][A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)",
+            self.body,
+        ):
+            words = g.group(1).split()
+            while words and fold_key(words[0]) in skip:
+                words.pop(0)
+            if not words:
+                continue
+            s = g.end(1) - len(" ".join(words)) - 1
+            if _sentence_initial(self.body, s) and len(words) == 1 and fold_key(words[0]) in plain_words():
+                continue
+            if any(
+                (x := self.kb.get(h.id)) is not None and x.type != "PER"
+                for h in self.kb.hits(fold_key(self.body[s : g.end()]))
+            ):
+                continue
+            out.append(Mention(s, g.end(), "PER", label="PER", fixed=True))
+        return out
+
+    def place_end(self, j: int, end: int) -> int:
+        """The end of the longest known place the tokens from j begin with ("Kabupaten Bogor" in
+        "Kabupaten Bogor Ade Hasanudin"), else `end`."""
+        start = j + 1 if self.keys[j] in self.place_prefix else j
+        for k in range(end - 1, start, -1):
+            key = fold_key(self.body[self.toks[start][0] : self.toks[k - 1][1]])
+            if any(
+                (x := self.kb.get(h.id)) is not None and x.type in ("GPE", "LOC") and h.prio >= 2
+                for h in self.kb.hits(key)
+            ):
+                # only when what follows is not a direction or a part of the place's name
+                nxt = self.keys[k]
+                rest = fold_key(self.body[self.toks[k][0] : self.toks[end - 1][1]])
+                if (
+                    nxt in compass()
+                    or nxt in ("metro", "raya", "kota")
+                    or any(
+                        (x := self.kb.get(h.id)) is not None and x.type in ("GPE", "LOC")
+                        for h in self.kb.hits(rest)
+                    )
+                ):
+                    return end
+                return k
+        return end
+
     def make(self, kind: str, i: int, j: int, end: int) -> Mention | None:
+        if kind == "org_head" and end - j >= 2:
+            end = self.place_end(j, end)  # "BPBD Kabupaten Bogor Ade Hasanudin": the person is not in it
+        if (
+            kind == "org_head"
+            and i > 0
+            and self.keys[i - 1] in self.breaks
+            and self.place_end(j, end + 1 if end < len(self.toks) else end)
+            == (end + 1 if end < len(self.toks) else end)
+            and any(
+                (x := self.kb.get(h.id)) is not None and x.type == "ORG" for h in self.kb.hits(self.keys[i])
+            )
+            and not any(
+                (x := self.kb.get(h.id)) is not None and x.type in ("GPE", "LOC")
+                for h in self.kb.hits(fold_key(self.body[self.toks[j][0] : self.toks[end - 1][1]]))
+            )
+        ):
+            return None  # "Ketua KPU Afifudin": the title's organisation, then a person
         s, e = self.toks[i][0], self.toks[end - 1][1]
         name_s = self.toks[j][0]
         head = self.keys[i]
@@ -445,7 +558,48 @@ class _Patterns:
             if x is not None and (x.type == typ or (typ == "LOC" and x.type == "GPE")):
                 entry = x
                 break
-        return Mention(s, e, typ if entry is None else entry.type, entry=entry, label=typ, fixed=True)
+        canonical = None
+        if entry is None and kind == "org_head" and fold_key(name) in ("ri", "republik indonesia", "pusat"):
+            # "KPU RI", "Bawaslu RI": the national body itself
+            entry = next(
+                (
+                    x
+                    for h in self.kb.hits(self.keys[i])
+                    if (x := self.kb.get(h.id)) is not None and x.type == "ORG"
+                ),
+                None,
+            )
+        if entry is None and kind == "org_head":
+            head_text = fold_key(self.body[s : self.toks[j - 1][1]])
+            place = self.body[name_s:e]
+            metro = fold_key(place).startswith("metro ")
+            if metro:
+                place = place.split(None, 1)[1]
+            bare = (
+                place.split(None, 1)[1]
+                if fold_key(place.split()[0]) in self.place_prefix and " " in place
+                else place
+            )
+            known = [
+                x
+                for k in (place, bare)
+                for h in self.kb.hits(fold_key(k))
+                if (x := self.kb.get(h.id)) is not None and x.type in ("GPE", "LOC") and h.prio >= 2
+            ]
+            if known and len(place.split()) > 1:
+                place = known[0].name  # "Provinsi Jawa Barat" -> "West Java"
+            if metro:
+                place += " Metro"  # "Polres Metro Depok" -> "Depok Metro Police"
+            canonical = _org_english(head_text, place)
+        return Mention(
+            s,
+            e,
+            typ if entry is None else entry.type,
+            entry=entry,
+            label=typ,
+            fixed=True,
+            canonical=canonical,
+        )
 
     def place(self, s: int, e: int, name: str, head: str) -> Mention:
         """An administrative place: linked through its full or bare name, else named without the prefix."""
@@ -505,7 +659,7 @@ class _Patterns:
                 saw_and = saw_and or sep_and
                 break
             end = self.name_after(j, digits=False, max_words=3)
-            if end == j:
+            if end == j or self.known_org(j, end):
                 break
             # a name followed by more capitalised words or a verb is not a list item of places
             items.append((j, end))
@@ -529,9 +683,12 @@ class _Patterns:
         out = []
         org_word = cues().get("org_word", frozenset())
         connect = {"dan", "untuk", "bagi", "atas", "di", "of", "for", "and", "the", "de", "al", "el", "pada"}
-        for g in re.finditer(r"\(([A-Z][A-Za-z0-9-]{1,9})\)", self.body):
+        defined: dict[str, str] = {}
+        for g in re.finditer(r"\(([A-Z][A-Za-z0-9-]{1,9}(?: [A-Z][A-Za-z0-9-]{0,9})?)\)", self.body):
             acr = g.group(1)
-            if sum(c.isupper() for c in acr) < 2:
+            # "(BNPB)", "(BEM UI)"; a syllable acronym ("(Ponpes)", "(Dinkes)") must begin like the name
+            syllabic = sum(c.isupper() for c in acr) < 2
+            if syllabic and (" " in acr or len(acr) < 4):
                 continue
             # tokens before "("
             idx = [t for t, (a, z) in enumerate(self.toks) if z <= g.start()]
@@ -554,10 +711,35 @@ class _Patterns:
                 k -= 1
             while first < t and self.keys[first] in connect:
                 first += 1
+            # "Kementerian Sosial dan Palang Merah Indonesia (PMI)": a known organisation and "dan"
+            # before the name are not part of it
+            for c in range(t - 1, first, -1):
+                if self.keys[c] in ("dan", "serta") and any(
+                    (x := self.kb.get(h.id)) is not None and x.type == "ORG"
+                    for h in self.kb.hits(fold_key(self.body[self.toks[first][0] : self.toks[c - 1][1]]))
+                ):
+                    first = c + 1
+                    break
+            # "Mahasiswa Universitas Gadjah Mada (UGM)": an ordinary word capitalised at the start of
+            # a sentence is not the first word of the name
+            while (
+                first < t
+                and _sentence_initial(self.body, self.toks[first][0])
+                and self.keys[first] in plain_words()
+                and self.keys[first] not in org_word
+                and not self.match_head(first, "org_head")
+            ):
+                first += 1
             if t - first < 1:
                 continue
+            if syllabic and self.keys[first][:1] != fold_key(acr)[:1]:
+                continue
             s, e = self.toks[first][0], self.toks[t][1]
-            words = set(self.keys[first : t + 1])
+            prev = defined.get(acr)
+            if prev and self.body[s:e] != prev and self.body[s:e].endswith(" " + prev):
+                s = e - len(prev)  # "Rapat Koordinasi ... Indonesia National Single Window (INSW)" again
+            defined.setdefault(acr, self.body[s:e])
+            words = set(fold_key(self.body[s:e]).split())
             entry = None
             for h in self.kb.hits(fold_key(acr)):
                 x = self.kb.get(h.id)
@@ -570,11 +752,23 @@ class _Patterns:
                     if x is not None and x.type == "ORG":
                         entry = x
                         break
-            if entry is None and not (words & org_word):
+            head_words = any(self.match_head(x, "org_head") for x in range(first, min(first + 2, t + 1)))
+            if entry is None and not (words & org_word) and not head_words:
                 continue
-            long_m = Mention(s, e, "ORG", entry=entry, label="ORG", fixed=True, canonical=self.body[s:e])
+            # "Dinas Kesehatan (Dinkes) Seram Bagian Barat", "Kedutaan Besar RI (KBRI) Phnom Penh": the
+            # name goes on after the acronym with the place or name it is of; then it is one name
+            tail = self.bracket_tail(g.end(), acr)
+            # an organisation the knowledge base lacks is named by its acronym ("BEM UI"), the part
+            # of its canonical name any English rendering keeps: "... Executive Board (BEM UI)"
+            canonical = acr if entry is None else self.body[s:e]
+            if tail is not None:
+                e, canonical, tail_entry = tail
+                entry = tail_entry
+            long_m = Mention(s, e, "ORG", entry=entry, label="ORG", fixed=True, canonical=canonical)
             out.append(long_m)
             for a in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", self.body):
+                if s <= a.start() < e:
+                    continue
                 out.append(
                     Mention(
                         a.start(),
@@ -583,10 +777,62 @@ class _Patterns:
                         entry=entry,
                         label="ORG",
                         fixed=True,
-                        canonical=self.body[s:e],
+                        canonical=canonical,
                     )
                 )
         return out
+
+    def bracket_tail(self, pos: int, acr: str) -> tuple[int, str, KBEntry | None] | None:
+        """The name after "(ACR) " that the long name goes on with: the end of the whole name, its
+        canonical and entry (None: the name is not one)."""
+        nxt = [x for x in range(len(self.toks)) if self.toks[x][0] >= pos][:1]
+        if not nxt:
+            return None
+        j = nxt[0]
+        if self.body[pos : self.toks[j][0]] != " ":
+            return None
+        end = self.name_after(j, digits=False, max_words=4)
+        if end == j:
+            return None
+        head = fold_key(acr)
+
+        def place_of(a: int, z: int) -> KBEntry | None:
+            key = fold_key(self.body[self.toks[a][0] : self.toks[z - 1][1]])
+            return next(
+                (
+                    x
+                    for h in self.kb.hits(key)
+                    if (x := self.kb.get(h.id)) is not None and x.type in ("GPE", "LOC") and h.prio >= 2
+                ),
+                None,
+            )
+
+        # "(Dinkes) Seram Bagian Barat": a place, the whole; "(Ponpes) Al-Khoziny Sidoarjo": a name and
+        # the place it is in, the name only; else a name the acronym heads ("(KBRI) X")
+        for k in range(end, j, -1):
+            name = self.body[self.toks[j][0] : self.toks[k - 1][1]]
+            whole = f"{acr} {name}"
+            hit = next(
+                (
+                    x
+                    for h in self.kb.hits(fold_key(whole))
+                    if (x := self.kb.get(h.id)) is not None and x.type == "ORG"
+                ),
+                None,
+            )
+            if hit is not None:
+                return self.toks[k - 1][1], hit.name, hit
+            place = place_of(j, k)
+            if place is not None:
+                return self.toks[k - 1][1], _org_english(head, place.name) or whole, None
+        if head not in _heads("org_head"):
+            return None
+        for k in range(j + 1, end):
+            if place_of(k, end) is not None:
+                end = k
+                break
+        name = self.body[self.toks[j][0] : self.toks[end - 1][1]]
+        return self.toks[end - 1][1], _org_english(head, name) or f"{acr} {name}", None
 
     def person_cues(self) -> list[Mention]:
         """A capitalised name right after "bernama", "milik", "berinisial"... is a person's, and so are the
@@ -595,8 +841,8 @@ class _Patterns:
         pc = cues().get("person_cue", frozenset())
         n = len(self.toks)
         for i in range(n - 1):
-            if self.keys[i] not in pc or not self.gap_ok(i):
-                continue
+            if self.keys[i] not in pc or not self.gap_ok(i) or not self.body[self.toks[i][0]].islower():
+                continue  # "Korban Banjir" in a title is no cue
             j = i + 1
             while j < n:
                 end = self.name_after(j, digits=False, max_words=3)
@@ -617,6 +863,13 @@ class _Patterns:
                 j = nxt[0]
         return out
 
+    def known_org(self, j: int, end: int) -> bool:
+        """The name is an organisation the knowledge base knows ("BPOM"), or begins with an org head."""
+        key = fold_key(self.body[self.toks[j][0] : self.toks[end - 1][1]])
+        if self.match_head(j, "org_head"):
+            return True
+        return any((x := self.kb.get(h.id)) is not None and x.type == "ORG" for h in self.kb.hits(key))
+
     def known_non_person(self, j: int, end: int) -> bool:
         """The name is a country, a big place or an organisation the knowledge base knows."""
         for h in self.kb.hits(fold_key(self.body[self.toks[j][0] : self.toks[end - 1][1]])):
@@ -626,6 +879,29 @@ class _Patterns:
             if x.kind == "country" or x.type == "ORG" or x.curated or (x.pop or 0) >= 100000:
                 return True
         return False
+
+
+@cache
+def _org_templates() -> dict[str, str]:
+    """English canonical templates of Indonesian organisation heads ("polres" -> "{} Police"),
+    from `link_cues.tsv`."""
+    out: dict[str, str] = {}
+    for line in (DATA_DIR / "link_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("org_english\t"):
+            for pair in line.split("\t", 1)[1].split("|"):
+                if "=" in pair:
+                    heads, tpl = pair.split("=", 1)
+                    for h in heads.split(","):
+                        out[fold_key(h)] = tpl.strip()
+    return out
+
+
+def _org_english(head: str, name: str) -> str | None:
+    """ "Polres" + "Bogor" -> "Bogor Police"; None for heads without a template."""
+    tpl = _org_templates().get(fold_key(head))
+    if tpl is None or not name:
+        return None
+    return tpl.replace("{}", name)
 
 
 def _english_place(name: str, head: str = "") -> str:
@@ -760,11 +1036,19 @@ class _Linker:
         extra: list[Mention] = []
         for s, e, label in ner:
             s, e = _clean_ner(body, s, e, bounds, label, kb)
+            if label == "PER" and e > s and any(fixed[s:e]) and not fixed[e - 1]:
+                # "BPBD Kabupaten Bogor Ade Hasanudin": the person after an organisation's name
+                k = max(i for i in range(s, e) if fixed[i]) + 1
+                while k < e and body[k] == " ":
+                    k += 1
+                if k < e and body[k].isupper() and " " in body[k:e]:
+                    s = k
             if e <= s or any(fixed[s:e]):
                 continue
             if " " not in body[s:e].strip() and fold_key(body[s:e]) in cues()["stop"]:
                 continue
             s = _strip_title(body, s, e)
+            e = self.ner_extend(s, e, label, fixed)
             if (s, e) in by_span:
                 by_span[(s, e)].label = label
                 continue
@@ -822,7 +1106,76 @@ class _Linker:
         mentions += self.acronyms(mentions, occupied)
         mentions += self.place_lists(mentions, occupied)
         mentions.sort(key=lambda m: m.start)
+        self.agree(mentions)
         return [self.entity(m) for m in mentions if self.keep(m)]
+
+    def agree(self, mentions: list[Mention]) -> None:
+        """One name, one reading within an article: a bare place name takes the canonical of the
+        prefixed place it names ("Lombok Utara" after "Kabupaten Lombok Utara"); an unlinked name the
+        tagger typed differently at different places takes its most frequent type (a fixed pattern's
+        first); "Metro Jakarta Pusat" of a police title is the place "Jakarta Pusat"."""
+        from collections import Counter
+
+        prefixes = self.place_prefix_names(mentions)
+        for m in mentions:
+            text = self.body[m.start : m.end]
+            if (
+                m.entry is not None
+                and m.type == "GPE"
+                and fold_key(text).startswith("metro ")
+                and m.entry.kind != "city"
+            ):
+                m.start += len(text) - len(text.split(None, 1)[1])
+            if m.entry is None and not m.fixed and m.type in ("GPE", "LOC"):
+                src = prefixes.get(fold_key(text))
+                if src is not None:
+                    m.canonical, m.latlon, m.type = src.canonical, src.latlon, src.type
+        by_text: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.entry is None and m.type and (m.label or m.fixed):
+                by_text.setdefault(fold_key(self.body[m.start : m.end]), []).append(m)
+        for ms in by_text.values():
+            kinds = Counter("GEO" if m.type in ("GPE", "LOC") else m.type for m in ms)
+            if len(kinds) < 2:
+                continue
+            fixed = [m for m in ms if m.fixed]
+            top = (
+                ("GEO" if fixed[0].type in ("GPE", "LOC") else fixed[0].type)
+                if fixed
+                else kinds.most_common(1)[0][0]
+            )
+            model = next(m for m in ms if ("GEO" if m.type in ("GPE", "LOC") else m.type) == top)
+            for m in ms:
+                if ("GEO" if m.type in ("GPE", "LOC") else m.type) != top:
+                    m.type, m.canonical, m.latlon = model.type, model.canonical, model.latlon
+
+    def place_prefix_names(self, mentions: list[Mention]) -> dict[str, Mention]:
+        out: dict[str, Mention] = {}
+        pp = cues().get("place_prefix", frozenset())
+        for m in mentions:
+            if m.entry is None and m.fixed and m.type in ("GPE", "LOC"):
+                words = self.body[m.start : m.end].split(None, 1)
+                if len(words) == 2 and fold_key(words[0]) in pp:
+                    out.setdefault(fold_key(words[1]), m)
+        return out
+
+    def ner_extend(self, s: int, e: int, label: str, fixed: bytearray) -> int:
+        """A tagged name cut short ("Dialo" of "Dialo Hujanbiru", "Chrey" of "Chrey Tum"): take up to two
+        more capitalised words right after it that are neither known names, titles, days nor ordinary
+        words."""
+        if label not in ("PER", "LOC") or self.kb.hits(fold_key(self.body[s:e])):
+            return e
+        c = cues()
+        skip = c["stop"] | c.get("name_break", frozenset()) | c.get("not_name", frozenset())
+        for _ in range(2):
+            g = re.match(r" ([A-Z][a-z][\w'’-]*)", self.body[e : e + 40])
+            if not g or any(fixed[e : e + g.end()]):
+                break
+            key = fold_key(g.group(1))
+            if key in skip or key in plain_words() or self.kb.hits(key) or key in _heads("org_head"):
+                break
+            e += g.end()
+        return e
 
     def with_patterns(self, mentions: list[Mention]) -> list[Mention]:
         """Pattern names (`_Patterns`) replace the alias matches inside them ("Polres Bogor" over "Bogor");
@@ -1048,6 +1401,11 @@ class _Linker:
                 continue
             if m.type != "PER" and not (m.label == "PER" and m.entry is None):
                 continue
+            if m.entry is None and not m.type and m.label == "PER":
+                # an alias match the knowledge base could not place, which the tagger calls a person
+                m.type = "PER"
+                if key in unknown:
+                    m.canonical = unknown[key]
             if m.entry is not None and not m.surname_only:
                 continue
             if m.surname_only and key in unknown and not any(key in fold_key(e.name).split() for e in full):
@@ -1080,6 +1438,9 @@ class _Linker:
             for w in words:
                 if len(w) >= 4 and w not in stop:
                     parts.setdefault(w, m)
+            for k in range(1, len(words) - 1):
+                if words[k] in ("al", "el", "bin", "ibn", "abu"):
+                    parts.setdefault(" ".join(words[k:]), m)  # "Al-Derazi" after "Abdullah al-Derazi"
         if not parts:
             return []
         out = []
@@ -1093,6 +1454,8 @@ class _Linker:
             key = fold_key(word)
             if key in stop:
                 continue
+            if _neighbour_capitalised(self.body, s, e) and not _sentence_initial(self.body, s):
+                continue  # one word of a longer name ("Maulana" in "UIN Maulana Malik Ibrahim")
             src = parts.get(key)
             if src is None and not _sentence_initial(self.body, s) and not kb_says_other(self.kb, key):
                 src = _typo_of(key, parts)
@@ -1155,7 +1518,7 @@ class _Linker:
     # -- output ---------------------------------------------------------------------------------------
     def keep(self, m: Mention) -> bool:
         text = self.body[m.start : m.end]
-        if not text.strip() or not _has_name_case(text):
+        if not text.strip() or not (_has_name_case(text) or _DETIK.fullmatch(text)):
             return False
         if m.entry is None and not m.label and not m.fixed:
             return False
@@ -1164,11 +1527,60 @@ class _Linker:
             " " not in key and key in cues().get("place_prefix", frozenset())
         ):
             return False
+        kw = key.split()
+        ne = cues().get("not_entity", frozenset())
+        if any(" ".join(kw[:n]) in ne for n in range(1, len(kw) + 1)) or kw[0] in cues().get("law_head", ()):
+            return False  # laws and programmes ("KUHP", "UU ITE", "MBG") are not names of actors
+        if m.entry is None and m.type == "PER" and _INITIALS.fullmatch(text):
+            return False  # a suspect named by initials only ("RN", "M")
+        if _INITIALS.fullmatch(text) and (
+            _prev_word(self.folded, m.start) in cues().get("initials_cue", frozenset())
+            or re.match(r" ?\(\d{1,2}\)", self.body[m.end : m.end + 6])
+        ):
+            return False  # "tersangka berinisial AS (25)": initials, not the United States
+        if (
+            m.entry is None
+            and not m.canonical
+            and " " not in key
+            and (key in _heads("org_head") or key in _heads("loc_head"))
+        ):
+            return False  # a head word without its name ("dibawa ke Mapolres")
+        if m.entry is None and (not m.fixed or m.type == "PER") and self.plain_phrase(text):
+            return False
+        if (
+            m.entry is None
+            and not m.fixed
+            and m.type == "PER"
+            and " " in key
+            and key.split()[0] in plain_words()
+            and not m.canonical
+        ):
+            return False  # "Tim Monitoring", "Kandang X": a person's name does not begin with a common noun
         # A lone surname that no full name in the article supports is kept only for people in the
         # curated set (famous enough to be named by surname alone).
         if m.surname_only and m.entry is not None and not m.entry.curated:
             return False
         return True
+
+    def plain_phrase(self, text: str) -> bool:
+        """A title-cased run of ordinary words the tagger took for a name ("Keamanan Pangan", "Kelima"),
+        possibly with an acronym the knowledge base knows as an organisation ("Non Alam Kemensos")."""
+        plain = plain_words()
+        nn = cues().get("not_name", frozenset())
+        words = [fold_key(w) for w in _TOKEN.findall(text)]
+        if not words:
+            return False
+        n_plain = 0
+        for w in words:
+            if w in plain or w in nn:
+                n_plain += 1
+                continue
+            if len(words) > 1 and any(
+                (x := self.kb.get(h.id)) is not None and x.type == "ORG" for h in self.kb.hits(w)
+            ):
+                continue
+            return False
+        return n_plain > 0
 
     def entity(self, m: Mention) -> Entity:
         text = self.body[m.start : m.end]
