@@ -32,9 +32,11 @@ demo: $(STAMP)
 	@echo '$$ warta search "gencatan senjata"'
 	@$(WARTA) search "gencatan senjata" --db $(DEMO_DB) --limit 5
 	@echo
-	@echo "Next: open an article with   $(WARTA) show <ID> --db $(DEMO_DB)"
-	@echo "      analyse a file with     $(WARTA) analyze examples/banjir-bekasi.txt --format pretty"
-	@echo "      export everything with  $(WARTA) export --format csv --db $(DEMO_DB) --out demo.csv"
+	@echo "Next: open an article:        $(WARTA) show ukraina-gencatan --db $(DEMO_DB)"
+	@echo "      who said what:          $(WARTA) quotes --db $(DEMO_DB)"
+	@echo "      which numbers, by whom: $(WARTA) claims --db $(DEMO_DB)"
+	@echo "      analyse one file:       $(WARTA) analyze examples/banjir-bekasi.txt --format pretty"
+	@echo "      export everything:      $(WARTA) export --format csv --db $(DEMO_DB) --out demo.csv"
 
 # pytest exits 5 when it collected nothing: that is a failure here, never a pass.
 test: $(STAMP)
