@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import statistics
 import sys
 import time
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     ap.add_argument("--limit", type=int, default=200, help="articles to analyse (0: all)")
+    ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line (for make bench)")
     args = ap.parse_args(argv)
     if not args.csv.exists():
         print(f"not found: {args.csv} (the news-text data set lives in ../shared/data)", file=sys.stderr)
@@ -102,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  found: {n_quotes} quotes, {n_claims} claims, {n_dates} dates")
     print(f"  quotes+claims+dates add {100 * overall:.1f} % to the rest of analyze "
           f"(median per article {100 * statistics.median(ratios):.1f} %); budget {100 * BUDGET:.0f} %")
+    if args.json:
+        figures = {f"{k}_ms_per_article": round(1000 * v / len(rows), 2) for k, v in spent.items()}
+        figures |= {"rest_ms_per_article": round(1000 * rest / len(rows), 2),
+                    "facts_share_of_rest_pct": round(100 * overall, 1), "budget_pct": round(100 * BUDGET)}
+        print(json.dumps(figures))
     return 0 if overall <= BUDGET else 1
 
 

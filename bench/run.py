@@ -25,8 +25,9 @@ def main() -> int:
             failed += 1
             print(f"   failed (exit {proc.returncode}): {proc.stderr.strip().splitlines()[-1:]}")
             continue
-        try:
-            figures = json.loads(proc.stdout.strip().splitlines()[-1])
+        try:  # a script prints either one JSON document, or a human report ending in one JSON line
+            text = proc.stdout.strip()
+            figures = json.loads(text) if text.startswith("{") else json.loads(text.splitlines()[-1])
         except (ValueError, IndexError):
             print(proc.stdout)
             continue
