@@ -279,6 +279,45 @@ def _names_fit(written: str, canonical: str, *, strict: bool = False) -> bool:
     return True
 
 
+@cache
+def _units() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for row in load_tsv("speaker_units.tsv"):
+        out.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
+    return out
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    u = _units()
+    return re.compile(
+        rf"(?<![\w-])(?P<type>(?i:{_alt(list(u['police']) + list(u['court']))}))(?:\s+\([A-Za-z]+\))?"
+        r"(?P<rest>(?:[ \t]+(?:[A-Z][\w-]*|[IVX]+(?:-\d+)?|\d[\w.-]*))*)")
+
+
+def unit_name(text: str) -> str | None:
+    """A police unit or court named by its seat, in English: "Polres Bangka Barat" -> "West Bangka
+    Police", "Pengadilan Militer I-04 Palembang" -> "Palembang Military Court I-04"; None for other text."""
+    m = _unit_re().fullmatch(" ".join(text.split()))
+    if not m:
+        return None
+    u = _units()
+    typ = " ".join(m.group("type").lower().split())
+    english = u["police"].get(typ) or u["court"].get(typ)
+    words = m.group("rest").split()
+    codes = [w for w in words if re.fullmatch(r"[IVX]+(?:-\d+)?|\d[\w.-]*", w)]
+    place = [w for w in words if w not in codes]
+    if not place or english is None:
+        return None
+    compass = u["compass"]
+    low = [w.lower() for w in place]
+    for n in (2, 1):  # "Bangka Barat" -> "West Bangka"
+        if len(low) > n and " ".join(low[-n:]) in compass:
+            place = [compass[" ".join(low[-n:])]] + place[:-n]
+            break
+    return " ".join(place + english.split() + codes)
+
+
 _OPENERS = {"namun", "sementara", "kemudian", "selain", "tetapi", "adapun", "sedangkan", "bahkan", "lalu", "meski",
             "dalam", "menurut", "saat", "ketika", "setelah", "sebelum", "sebelumnya", "pada", "di", "dan", "tapi",
             "bagi", "kata", "ujar", "hal", "akan", "juga", "itu", "ini", "selanjutnya", "oleh", "karena", "jika"}
@@ -317,6 +356,7 @@ class Attributor:
         self._aliases_from_text()
         self._titles_from_text()
         self._mentions = self._person_mentions()
+        self._voiced = self._voiced_persons()
         self.acronyms = self._acronyms_from_text()
 
     # -- entities -----------------------------------------------------------------------------------
@@ -441,6 +481,38 @@ class Attributor:
                     if not any(a <= m.start() < b for a, b, _ in out):
                         out.append((m.start(), m.end(), res))
         out.sort(key=lambda t: t[0])
+        return out
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether the name at `pos` is the subject opening its sentence, after an optional clause and
+        comma and the office and rank before the name ("Setelah diadang, Sergei …", "Kapolres X AKBP Y …"),
+        or the agent of a reporting passive ("disampaikan oleh X")."""
+        seg = re.split(r"[.!?\n]\s*", self.body[max(0, pos - 200):pos])[-1]
+        if re.search(r"\b(?:di|)(?:sampaikan|ungkapkan|katakan|jelaskan|tegaskan|paparkan|umumkan)\s+(?:oleh\s+)?$", seg):
+            return True
+        return bool(re.fullmatch(r"(?:[^,]*,\s*)?(?:(?:[A-Z][\w.-]*|\([^)]*\))\s+){0,8}", seg))
+
+    def _voiced_persons(self) -> set[str]:
+        """Persons the article gives a standing to speak: named anywhere with an office, rank or title
+        ("Kapolres … AKBP Budi"), or as a witness ("warga bernama Budi", "Budi, warga setempat"). Persons
+        named only bare or in a role the story is about ("tersangka Erwin", "korban Riky") are not in it."""
+        voice, part = words_of("voice"), words_of("participant")
+        out: set[str] = set()
+        for start, end, res in self._mentions:
+            if not res.name or res.name in out:
+                continue
+            before = re.split(r"[.!?;\n]\s", self.body[max(0, start - 60):start])[-1]
+            words = re.findall(r"[\w-]+", before)[-4:]
+            app = re.match(r"\s*(?:\(\d+\))?\s*,\s*(?:seorang\s+|salah\s+(?:satu|seorang)\s+)?([\w-]+)",
+                           self.body[end:end + 60])
+            text = self.body[start:end]
+            if any(w.lower() in part for w in words[-2:]):
+                continue
+            titled = [w for w in words if w[:1].isupper() and w.lower() not in self.lex.countries]
+            if self.has_office(text) or (titled and self.has_office(" ".join(titled))) \
+                    or any(w.lower() in voice for w in words[-3:]) \
+                    or (app is not None and app.group(1).lower() in voice):
+                out.add(res.name)
         return out
 
     def expand_name(self, name: str) -> Resolved | None:
@@ -581,6 +653,78 @@ class Attributor:
 
     def resolve(self, np: str, start: int, *, after: str = "", exclude: set[str] | None = None,
                 inside_quote: Any = None) -> Resolved:
+        alias = re.search(r"\s+(?:alias|a\.k\.a\.?)\s+\S", np)
+        if alias and alias.start() > 0:
+            np = np[:alias.start()]  # "Budi (40) alias Si Kancil": the name, not the nickname
+        res = self._resolve(np, start, after=after, exclude=exclude, inside_quote=inside_quote)
+        if not res.name or res.id:
+            return res
+        named = unit_name(res.name)
+        if named:
+            return Resolved(named, None, "ORG", res.key)
+        low = " ".join(res.name.lower().split())
+        u = _units()
+        for kind, pick in (("generic-police", self._police_unit), ("generic-court", self._court_near)):
+            if low in u[kind]:
+                found = pick(start)
+                if found:
+                    return Resolved(found, None, "ORG", res.key)
+        return res
+
+    def _unit_mentions(self, police: bool) -> list[tuple[int, str, str]]:
+        """(position, Indonesian phrase, English name) of the police units or the courts the article names."""
+        key = "_police_m" if police else "_court_m"
+        if not hasattr(self, key):
+            u = _units()
+            types = u["police"] if police else u["court"]
+            out = []
+            for m in _unit_re().finditer(self.body):
+                if " ".join(m.group("type").lower().split()) not in types or not m.group(0)[:1].isupper():
+                    continue
+                # "Kapolres" is not "Polres": the office word holds the unit too
+                name = unit_name(m.group(0))
+                if name:
+                    out.append((m.start(), m.group(0), name))
+            if police:
+                for m in re.finditer(r"(?<![\w-])Ka(?=pol(?:res|resta|restabes|sek|da)\b)", self.body):
+                    end = _unit_re().match(self.body, m.end())
+                    if end:
+                        rest = end.group(0)
+                        # drop a rank and name after the seat ("Kapolres Bangka Barat AKBP Pradana …")
+                        cut = re.split(r"\s+(?=(?:AKBP|AKP|Kombes|Kompol|Iptu|Ipda|Irjen|Brigjen|Komjen)\b)", rest)[0]
+                        name = unit_name(cut)
+                        if name:
+                            out.append((m.start(), cut, name))
+            out.sort()
+            setattr(self, key, out)
+        return getattr(self, key)
+
+    def _police_unit(self, pos: int) -> str | None:
+        """The police unit of the story, for "Polisi menyebut …": the unit named most often, the first
+        of them on a tie."""
+        ms = self._unit_mentions(True)
+        if not ms:
+            return None
+        counts: dict[str, int] = {}
+        for _, _, n in ms:
+            counts[n] = counts.get(n, 0) + 1
+        best = max(counts.values())
+        return next(n for _, _, n in ms if counts[n] == best)
+
+    def _court_near(self, pos: int) -> str | None:
+        """The court a panel speaks for ("majelis hakim menyatakan"): the nearest "majelis hakim <court>",
+        else the nearest court named before, else the first one named."""
+        ms = self._unit_mentions(False)
+        if not ms:
+            return None
+        panels = [(p, n) for p, _, n in ms if re.search(r"(?i)majelis\s+hakim\s+$", self.body[max(0, p - 20):p])]
+        if panels:
+            return min(panels, key=lambda t: abs(t[0] - pos))[1]
+        before = [(p, n) for p, _, n in ms if p < pos]
+        return (before[-1] if before else (ms[0][0], ms[0][2]))[1]
+
+    def _resolve(self, np: str, start: int, *, after: str = "", exclude: set[str] | None = None,
+                 inside_quote: Any = None) -> Resolved:
         """The canonical speaker named by `np` (text at `start` in the body).
 
         Order of trust: pronouns and continuations (history), linked entities, titles the article
@@ -852,7 +996,18 @@ class Attributor:
         mengatakan … Polres mencatat … Ia menambahkan"); "-nya" cues may stand for an institution."""
         cands: list[tuple[int, Resolved]] = list(self.history.speakers)
         if kind == "person":
-            cands += self.persons_before(pos, inside_quote)
+            mentioned = self.persons_before(pos, inside_quote)
+            spoke = {r.name for p, r in self.history.speakers if p < pos}
+            standing = [(p, r) for p, r in mentioned if r.name in spoke or r.name in self._voiced]
+            if standing or any(p < pos and p >= pos - _HUMAN_REACH for p, _ in self.history.speakers):
+                # a person the story is about ("tersangka Erwin kabur …") does not take "katanya" from
+                # the officer who has been speaking or the official just introduced
+                mentioned = standing
+            if human == "speaker":
+                # "…," ujarnya goes to who speaks, or to a person who opens a sentence as its subject;
+                # not to one named inside it ("tim itu dipimpin Ipda X", "di depan rumah X")
+                mentioned = [(p, r) for p, r in mentioned if self._opens_sentence(p)]
+            cands += mentioned
         elif kind == "statement":
             cands = list(self.history.speakers)
         cands = [(p, r) for p, r in cands if p < pos and r.name and r.name not in exclude]

@@ -254,7 +254,7 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                     _COUNT_LEAD.search(text, max(s.start, n.start - 12), n.start)
                     and head_kind(_subject(text, n.end, c_end)) in ("person", "thing")):
                 continue  # "seorang"/"satu" are articles, unless a count ("ada satu barang bukti")
-            if n.kind == "words" and text[n.start].isupper() and text[s.start:n.start].strip() \
+            if n.kind == "words" and text[n.start].isupper() and text[s.start:n.start].strip(" \t\n\"“”'‘’(") \
                     and not g.qualifier_re.search(text, max(s.start, n.start - 30), n.start):
                 continue  # "di Lima", "Tim Tujuh": a capitalised number word inside a sentence is a name
             lo = _LIST_OPEN.search(text, s.start, n.start) if category == "other" else None

@@ -404,11 +404,14 @@ class _Extractor:
                 break
             left = new
         if re.search(r"\byang$", left):
-            head = left[:-3].rstrip(" ,")
+            head = re.sub(r"\byang$", "", left).rstrip(" ,")
             runs = list(re.finditer(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", head))
             if runs and runs[-1].end() >= len(head) - 2:
                 return runs[-1].group(0), base + runs[-1].start()
             left = head  # "seorang petugas polisi yang memperkirakan": the noun phrase before "yang"
+            ada = re.search(r"(?:^|[\s,])(?:ada|terdapat)\s+(?=\S+$|\S+\s+\S+$)", left, re.IGNORECASE)
+            if ada:  # "ada kesaksian yang menyebut": the testimony, not "ada"
+                left = " " * ada.end() + left[ada.end():]
         dl = _DATELINE.match(left)
         if dl:
             left = " " * dl.end() + left[dl.end():]
