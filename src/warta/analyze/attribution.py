@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from typing import Any
 
-from ..lang.id import load_tsv
+from ..lang.id import grammar_word_list, grammar_words, load_tsv
 from ..model import Article, Entity
 
 # --------------------------------------------------------------------------------------------------
@@ -252,7 +252,8 @@ def _try_kb() -> Any:
         return None
 
 
-_NAME_RUN = re.compile(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*(?:[ \t]+(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*|bin|al|el|de|van|von))*")
+_NAME_RUN = re.compile(r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*(?:[ \t]+(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*|"
+                       + "|".join(map(re.escape, grammar_word_list("name_run_particle"))) + "))*")
 _SPACE = re.compile(r"\s+")
 _CAP_WORD = r"(?:[A-Z]\.|[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’\-]*)"
 _TITLED_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:\([^)\n]{{1,30}}\)|{_CAP_WORD}))*")
@@ -318,11 +319,10 @@ def unit_name(text: str) -> str | None:
     return " ".join(place + english.split() + codes)
 
 
-_OPENERS = {"namun", "sementara", "kemudian", "selain", "tetapi", "adapun", "sedangkan", "bahkan", "lalu", "meski",
-            "dalam", "menurut", "saat", "ketika", "setelah", "sebelum", "sebelumnya", "pada", "di", "dan", "tapi",
-            "bagi", "kata", "ujar", "hal", "akan", "juga", "itu", "ini", "selanjutnya", "oleh", "karena", "jika"}
+_OPENERS = grammar_words("name_opener")
 _ACRONYM_DEF = re.compile(
-    r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|dan|untuk|pada|dari|di|bagi)){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
+    r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|" + "|".join(map(re.escape, grammar_word_list("acronym_connector")))
+    + r")){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
 _ALIAS_DEF = re.compile(
     r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
 def _is_acronym(text: str) -> bool:
@@ -331,9 +331,9 @@ def _is_acronym(text: str) -> bool:
     return bool(words) and all(w.isupper() and w.isalpha() for w in words) and (len(words) >= 2 or len(words[0]) >= 3)
 
 
-_PLURAL_GROUP = {"mereka", "massa", "para demonstran", "pengunjuk rasa"}
+_PLURAL_GROUP = grammar_words("plural_group")
 _HUMAN_REACH = 1200  # characters back a personal pronoun looks for a person before settling for an institution
-_NAME_PARTICLES = {"bin", "binti", "al", "el", "de", "van", "von", "da", "dos", "di"}
+_NAME_PARTICLES = grammar_words("name_particle")
 
 
 class Attributor:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lang.id import load_tsv
+from ..lang.id import grammar_word_list, grammar_words, load_tsv
 from ..model import Article, Claim, Quote
 from .attribution import Attributor, layout
 from .dates import find_dates
@@ -42,6 +42,11 @@ class ClaimGrammar:
     cat_sentence_re: re.Pattern[str]     # care/poisoning words anywhere in the sentence of a people count
     heads: dict[str, str]                # counted head noun -> person | thing | place | abstract | relative
     affected_re: re.Pattern[str]         # words that make a count of places a claim (claim_affected.tsv)
+
+
+def _words_alt(kind: str) -> str:
+    """Regex alternation of the grammar words of a kind, in file order; a space matches any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in grammar_word_list(kind))
 
 
 def _alt(words: Any) -> str:
@@ -69,9 +74,9 @@ def claim_grammar() -> ClaimGrammar:
             rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] == 'any'])})(?![\w-])", re.IGNORECASE),
         categories=categories,
         reporter_re=re.compile(
-            r"(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:menyebut|menyebutkan|melaporkan|mencatat|mengklaim|"
-            r"mengeklaim|memperkirakan)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
-        menurut_re=re.compile(r"\bmenurut\s+(?P<np>[^,.;]{2,60})", re.IGNORECASE),
+            r"(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:" + _words_alt("reporter_verb") + r")\s+(?:[\w-]+\s+){0,2}$",
+            re.IGNORECASE),
+        menurut_re=re.compile(r"\b(?:" + _words_alt("according_to") + r")\s+(?P<np>[^,.;]{2,60})", re.IGNORECASE),
         cat_sentence_re=re.compile(
             rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] == 'sentence'])})(?![\w-])", re.IGNORECASE),
         heads={r[0]: r[1] for r in load_tsv("claim_subjects.tsv")},
@@ -81,17 +86,12 @@ def claim_grammar() -> ClaimGrammar:
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
-_SUBJECT_STOP = re.compile(
-    r"^(?:yang|dan|atau|telah|sudah|akan|juga|pun|di|ke|dari|pada|dalam|untuk|itu|ini|tersebut|serta|"
-    r"termasuk|dengan|masih|belum|tidak|sejak|adalah|merupakan|ialah|yaitu|hingga|sampai|saat|ketika|setelah|sebelum|akibat|karena|"
-    r"(?:me|ber|di|ter)[a-z]{3,})$", re.IGNORECASE)
+_SUBJECT_STOP = re.compile(r"^(?:" + _words_alt("subject_stop") + r"|(?:me|ber|di|ter)[a-z]{3,})$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(\S+)\s+$")
-_COUNT_NOUN = re.compile(r"\s+(?:jiwa|orang|warga|kk|kepala\s+keluarga|keluarga|korban|unit|rumah|siswa|pelajar|"
-                         r"personel|petugas|tersangka|pengungsi)\b", re.IGNORECASE)
+_COUNT_NOUN = re.compile(rf"\s+(?:{_words_alt('count_noun')})\b", re.IGNORECASE)
 # predicates of a count that fall in no category ("puluhan rumah terdampak dan belasan warga mengungsi")
-_STATE_PREDICATES = {"terdampak", "terendam", "tergenang", "terisolasi", "selamat", "hadir", "berpartisipasi",
-                     "terkena", "terancam", "dirawat", "diperiksa", "terlibat", "terdata", "tercatat"}
-_LIST_OPEN = re.compile(r"\b(?:di\s+antaranya|antara\s+lain|yakni|yaitu|meliputi|masing-masing)\b", re.IGNORECASE)
+_STATE_PREDICATES = grammar_words("state_predicate")
+_LIST_OPEN = re.compile(rf"\b(?:{_words_alt('list_open')})\b", re.IGNORECASE)
 
 
 def _category(g: ClaimGrammar, text: str, ns: int, ne: int, c_start: int, c_end: int) -> str:
@@ -135,11 +135,9 @@ def _own_predicate_before(text: str, ne: int, pred_start: int) -> bool:
     return bool(g.cat_after_re.search(between)) or any(w.lower() in _STATE_PREDICATES for w in re.findall(r"[\w-]+", between))
 
 
-_POPULATION_LEAD = re.compile(r"(?<![\w-])(?:berpenduduk|penduduknya|populasi|jumlah\s+penduduk)\s+(?:\w+\s+)?$",
-                              re.IGNORECASE)
-_COUNT_LEAD = re.compile(r"(?<![\w-])(?:ada|sebanyak|hanya|tinggal|tersisa)\s+$", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\s+(?:di\s+antaranya|di\s+antara\s+mereka|di\s+antara\s+korban|lainnya|sisanya)\b",
-                        re.IGNORECASE)
+_POPULATION_LEAD = re.compile(rf"(?<![\w-])(?:{_words_alt('population_lead')})\s+(?:\w+\s+)?$", re.IGNORECASE)
+_COUNT_LEAD = re.compile(rf"(?<![\w-])(?:{_words_alt('count_lead')})\s+$", re.IGNORECASE)
+_ANAPHORIC = re.compile(rf"\s+(?:{_words_alt('anaphoric')})\b", re.IGNORECASE)
 
 
 def head_kind(subject: str | None) -> str | None:

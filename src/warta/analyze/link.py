@@ -26,6 +26,7 @@ from typing import Any
 from ..kb.fold import fold_key, fold_text
 from ..kb.roles import split_title
 from ..kb.store import DATA_DIR, AliasHit, KBEntry, KnowledgeBase, load_kb
+from ..lang.id import grammar_words
 from ..model import Article, Entity
 
 _SENT_END = set(".!?:;\"“”'‘’\n|•")
@@ -682,7 +683,7 @@ class _Patterns:
         """ "Badan Nasional Penanggulangan Bencana (BNPB)": the long name and the acronym are one organisation."""
         out = []
         org_word = cues().get("org_word", frozenset())
-        connect = {"dan", "untuk", "bagi", "atas", "di", "of", "for", "and", "the", "de", "al", "el", "pada"}
+        connect = grammar_words("acronym_link_word")
         defined: dict[str, str] = {}
         for g in re.finditer(r"\(([A-Z][A-Za-z0-9-]{1,9}(?: [A-Z][A-Za-z0-9-]{0,9})?)\)", self.body):
             acr = g.group(1)

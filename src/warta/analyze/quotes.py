@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..lang.id import load_tsv
+from ..lang.id import grammar_word_list, grammar_words, load_tsv
 from ..model import Article, Quote
 from .attribution import (
     DOUBLE_QUOTES,
@@ -78,8 +78,12 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
-_CONNECTIVES = (r"namun|sementara\s+itu|sebelumnya|adapun|sedangkan|tetapi|dan|kemudian|selain\s+itu|lebih\s+lanjut|"
-                r"selanjutnya|di\s+sisi\s+lain|bahkan|akan\s+tetapi|meski\s+demikian|kendati\s+demikian|sementara")
+def _word_alt(kind: str) -> str:
+    """Regex alternation of the grammar words of a kind, in file order; a space matches any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in grammar_word_list(kind))
+
+
+_CONNECTIVES = _word_alt("connective")
 
 
 @cache
@@ -152,14 +156,10 @@ def _agencies() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
 _WORD = re.compile(r"\w+")
 _DATELINE = re.compile(r"^\s*[A-Z]{3,}[\w .,'’]{0,40}?\s[-–—]\s+")
-_SUBORD = re.compile(
-    r"^.*\b(?:bahwa|setelah|sebelum|ketika|saat|karena|sehingga|meski|meskipun|walaupun|walau|jika|"
-    r"sementara|sedangkan|namun|tetapi|tapi|sejak|usai|sesudah|kendati|padahal|sebab)\b\s*", re.IGNORECASE)
-_LEAD_PREP = re.compile(
-    r"^(?:dalam|pada|di|kepada|selama|usai|menanggapi|menurut|sebelumnya|sementara|saat|ketika|setelah|"
-    r"sebelum|untuk|terkait|atas|dengan|bagi|meski|meskipun|karena)\b", re.IGNORECASE)
-_CONJ_ONLY = re.compile(r"^(?:tetapi|namun|dan|lalu|kemudian|serta|sedangkan|tapi|sebaliknya|selain\s+itu)$", re.IGNORECASE)
-_PARENTHETICAL = re.compile(r"^(?:dikutip|dilansir|seperti|sebagaimana|mengutip|yang|kata|ujar|menurut)\b", re.IGNORECASE)
+_SUBORD = re.compile(rf"^.*\b(?:{_word_alt('subordinator')})\b\s*", re.IGNORECASE)
+_LEAD_PREP = re.compile(rf"^(?:{_word_alt('lead_prep')})\b", re.IGNORECASE)
+_CONJ_ONLY = re.compile(rf"^(?:{_word_alt('conj_only')})$", re.IGNORECASE)
+_PARENTHETICAL = re.compile(rf"^(?:{_word_alt('parenthetical')})\b", re.IGNORECASE)
 # "… saat dikonfirmasi", "… ketika ditemui di lokasi", "… dalam keterangannya", "… kepada wartawan" between
 # a speaker and the reporting verb
 _CIRCUMSTANCE_TAIL = re.compile(
@@ -168,32 +168,26 @@ _CIRCUMSTANCE_TAIL = re.compile(
     r"|\s+(?:kepada|pada|di\s+hadapan)\s+(?:para\s+)?(?:wartawan|awak\s+media|media|jurnalis|pers))$",
     re.IGNORECASE)
 _VERB_PREFIX = re.compile(r"^(?:me[mny]?|meng|ber|di|ter)[a-z]{3,}$")
-_AUX_VERB = {"belum", "tidak", "tak", "akan", "telah", "sudah", "masih", "juga", "pun", "kemudian", "lalu",
-             "sedang", "tengah", "bakal", "harus", "ingin", "mau", "bisa", "dapat", "pernah", "lebih"}
-_PRONOUNS_CLAUSE = {"mereka", "dia", "ia", "kami", "kita", "saya", "aku", "pihaknya", "negaranya", "keduanya",
-                    "beliau", "dirinya", "ini", "itu"}
-_ASIDE = re.compile(r",\s*(?P<cue>kata|ujar|tutur|menurut|lanjut|imbuh|tambah|ungkap|sebut|terang|papar|jelas|tegas)\s+(?P<np>[^,.;:!?\"“”\n]{2,80}?)\s*,\s*", re.IGNORECASE)
-_MODAL_OPENERS = {"akan", "siap", "bakal", "sudah", "telah", "masih", "sedang", "tengah", "berencana", "harus", "perlu"}
+_AUX_VERB = grammar_words("aux_verb")
+_PRONOUNS_CLAUSE = grammar_words("pronoun_clause")
+_ASIDE = re.compile(rf",\s*(?P<cue>{_word_alt('aside_cue')})\s+(?P<np>[^,.;:!?\"“”\n]{{2,80}}?)\s*,\s*", re.IGNORECASE)
+_MODAL_OPENERS = grammar_words("modal_opener")
 # "Hal itu disampaikan Kapolres X saat …": names the speaker of what came before
 _SAID_BY = re.compile(
     r"(?:(?:hal|pernyataan|keterangan|penjelasan)\s+(?:itu|ini|tersebut|senada|serupa|yang\s+sama)|"
-    r"demikian\s+(?:hal\s+itu\s+)?)\s*(?:juga\s+)?(?P<cue>disampaikan|diungkapkan|dikatakan|dijelaskan|ditegaskan|"
-    r"diutarakan|dituturkan|diterangkan|disebutkan|dipaparkan)\s+(?:oleh\s+)?(?P<np>[^,.;:!?\"“”\n]{2,120})",
+    r"demikian\s+(?:hal\s+itu\s+)?)\s*(?:juga\s+)?(?P<cue>" + _word_alt("said_by_cue") + r")\s+(?:oleh\s+)?(?P<np>[^,.;:!?\"“”\n]{2,120})",
     re.IGNORECASE)
-_REQ_EMPTY = {"maaf", "keterangan", "izin", "ijin", "waktu", "diri", "tolong"}
-_EXISTENTIAL = {"ada", "tidak", "tak", "belum", "terdapat", "semua", "seluruh", "sebanyak", "sejumlah"}
+_REQ_EMPTY = grammar_words("request_empty")
+_EXISTENTIAL = grammar_words("existential")
 _PUNCT_TRIM = " \t\n,.:;"
-_FIRST_PERSON = {"saya", "aku", "kami", "kita", "kami semua", "kita semua"}
-_NEGATED = re.compile(r"\b(?:tidak|tak|belum|enggan|menolak|urung|bukan)(?:\s+(?:pernah|mau|ingin|secara\s+\w+))?\s+$",
+_FIRST_PERSON = grammar_words("first_person")
+_NEGATED = re.compile(r"\b(?:" + _word_alt("negator") + r")(?:\s+(?:pernah|mau|ingin|secara\s+\w+))?\s+$",
                       re.IGNORECASE)
 
 
-_PREDICATE_MARKERS = {"akan", "telah", "sudah", "harus", "masih", "terus", "tidak", "tak", "belum", "bisa",
-                      "dapat", "sedang", "tengah", "perlu", "mampu", "sangat", "adalah", "merupakan", "menjadi",
-                      "bakal", "siap", "pernah", "tetap", "sempat"}
+_PREDICATE_MARKERS = grammar_words("predicate_marker")
 _PREDICATE_VERB = re.compile(r"^(?:me[mny]?|meng|ber|di)[a-z]{4,}$")  # not ter-: mostly adjectives (terbesar)
-_NO_PREDICATE_BEFORE = {"untuk", "dalam", "dengan", "bagi", "agar", "demi", "guna", "yang", "dan", "atau", "di",
-                        "ke", "dari", "pada", "oleh", "tentang", "soal", "terkait", "atas"}
+_NO_PREDICATE_BEFORE = grammar_words("no_predicate_before")
 
 
 def _has_predicate(words: list[str]) -> bool:

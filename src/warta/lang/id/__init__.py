@@ -45,3 +45,18 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
 def load_json(name: str) -> Any:
     """A JSON data file (cached: treat the result as read-only)."""
     return json.loads(data_path(name).read_text(encoding="utf-8"))
+
+
+@cache
+def grammar_word_list(kind: str) -> tuple[str, ...]:
+    """Words of one kind in `grammar_words.tsv`, in file order (order matters for regex alternations)."""
+    words = tuple(row[1] for row in load_tsv("grammar_words.tsv") if row[0] == kind)
+    if not words:
+        raise KeyError(f"no grammar words of kind {kind!r} in grammar_words.tsv")
+    return words
+
+
+@cache
+def grammar_words(kind: str) -> frozenset[str]:
+    """Function words of one kind (`grammar_words.tsv`: `kind<TAB>word`), as a set for membership tests."""
+    return frozenset(grammar_word_list(kind))
