@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Span
+from _link_helpers import by_text, run_linker  # noqa: E402  (a helper module next to this test)
 
-from warta.analyze.link import link_entities
-from warta.model import Article, Entity
-
-NLP = spacy.blank("id")
+from warta.model import Entity
 
 
-def link(body: str, published: str | None = "2020-10-05T09:00:00+07:00", ents: list[tuple[str, str]] = ()) -> list[Entity]:
-    art = Article(id="t", body=body, published=published)
-    doc = NLP(body)
-    if ents:
-        spans = []
-        for text, label in ents:
-            i = body.index(text)
-            spans.append(doc.char_span(i, i + len(text), label=label))
-        doc.ents = [s for s in spans if isinstance(s, Span)]
-    out = link_entities(doc, art)
-    for e in out:
-        assert body[e.start : e.end] == e.text
-    assert [e.start for e in out] == sorted(e.start for e in out)
-    return out
-
-
-def by_text(ents: list[Entity]) -> dict[str, Entity]:
-    return {e.text: e for e in ents}
+def link(body: str, ents: list[tuple[str, str]] = (), published: str | None = "2020-10-05T09:00:00+07:00") -> list[Entity]:
+    return run_linker(body, ents, published=published)
 
 
 def test_countries_people_and_orgs_without_ner() -> None:
@@ -113,4 +93,4 @@ def test_acronym_after_organisation() -> None:
 
 
 def test_empty_body() -> None:
-    assert link_entities(NLP(""), Article(id="x", body="")) == []
+    assert link("", published=None) == []

@@ -4,35 +4,13 @@ tests (not taken from any news source)."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Span
+from _link_helpers import by_text, run_linker  # noqa: E402  (a helper module next to this test)
 
-from warta.analyze.link import link_entities
-from warta.model import Article, Entity
-
-NLP = spacy.blank("id")
+from warta.model import Entity
 
 
-def link(
-    body: str, ents: list[tuple[str, str]] = (), published: str = "2025-10-01T09:00:00+07:00"
-) -> list[Entity]:
-    doc = NLP(body)
-    if ents:
-        spans = []
-        for text, label in ents:
-            i = body.index(text)
-            span = doc.char_span(i, i + len(text), label=label, alignment_mode="expand")
-            assert isinstance(span, Span)
-            spans.append(span)
-        doc.ents = spans
-    out = link_entities(doc, Article(id="t", body=body, published=published))
-    for e in out:
-        assert body[e.start : e.end] == e.text
-    return out
-
-
-def by_text(ents: list[Entity]) -> dict[str, Entity]:
-    return {e.text: e for e in ents}
+def link(body: str, ents: list[tuple[str, str]] = (), published: str | None = "2025-10-01T09:00:00+07:00") -> list[Entity]:
+    return run_linker(body, ents, published=published)
 
 
 # -- administrative places: the prefix belongs to the name ----------------------------------------------
