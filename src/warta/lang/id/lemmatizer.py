@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import DATA_DIR
+from .stateless import Stateless
 
 PARTICLES = ("lah", "kah", "pun", "tah")
 POSSESSIVES = ("nya", "ku", "mu")
@@ -176,7 +177,7 @@ def lemmatize_token(text: str, pos: str) -> str:
     return lemmatize_word(text.lower())
 
 
-class Lemmatizer:
+class Lemmatizer(Stateless):
     def __init__(self, nlp: Language | None = None, name: str = "warta_lemmatizer", overwrite: bool = True):
         self.name = name
         self.overwrite = overwrite
@@ -188,17 +189,6 @@ class Lemmatizer:
             tok.lemma_ = lemmatize_token(tok.text, tok.pos_)
         return doc
 
-    def to_disk(self, path, *, exclude=()):
-        pass
-
-    def from_disk(self, path, *, exclude=()):
-        return self
-
-    def to_bytes(self, *, exclude=()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=()):
-        return self
 
 
 @Language.factory("warta_lemmatizer", default_config={"overwrite": True})

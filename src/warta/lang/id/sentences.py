@@ -24,6 +24,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .stateless import Stateless
+
 FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???", ".."}
 OPEN_QUOTES = {"“", "«", "„"}
 CLOSE_QUOTES = {"”", "»"}
@@ -38,7 +40,7 @@ def _abbrev_stem(text: str) -> bool:
     return (len(text) == 1 and text.isupper()) or (text + ".") in abbreviations()
 
 
-class SentenceSegmenter:
+class SentenceSegmenter(Stateless):
     def __init__(self, nlp: Language | None = None, name: str = "warta_sentences", max_quote_tokens: int = 250):
         self.name = name
         self.max_quote_tokens = max_quote_tokens
@@ -130,18 +132,6 @@ class SentenceSegmenter:
                 open_at = None
         return inside, closing, opening
 
-    # spaCy serialization hooks (stateless)
-    def to_disk(self, path, *, exclude=()):
-        pass
-
-    def from_disk(self, path, *, exclude=()):
-        return self
-
-    def to_bytes(self, *, exclude=()):
-        return b""
-
-    def from_bytes(self, data, *, exclude=()):
-        return self
 
 
 @Language.factory("warta_sentences", default_config={"max_quote_tokens": 250})
