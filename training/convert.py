@@ -29,6 +29,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from warta.evaluate.corpora import read_bio, read_conllu
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
 SEED = 1337
@@ -39,23 +41,6 @@ NERP_MAP = {"PPL": "PER", "PLC": "LOC", "IND": "ORG"}  # EVT, FNB dropped
 
 
 # --------------------------------------------------------------------------- readers
-
-def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
-    sents, words, tags = [], [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.rstrip("\n")
-        if not line.strip():
-            if words:
-                sents.append((words, tags))
-            words, tags = [], []
-            continue
-        w, t = line.split("\t")
-        words.append(w)
-        tags.append(t)
-    if words:
-        sents.append((words, tags))
-    return sents
-
 
 def map_bio(tags: list[str], mapping: dict[str, str]) -> list[str]:
     """Map entity types; unknown types -> O; repair I- that does not continue the same type."""
@@ -78,63 +63,6 @@ def map_bio(tags: list[str], mapping: dict[str, str]) -> list[str]:
             out.append("B-" + lab)
         prev = lab
     return out
-
-
-def read_conllu(path: Path) -> list[dict]:
-    """Sentences of syntactic words (MWT ranges skipped, their parts kept)."""
-    sents = []
-    cur: list[list[str]] = []
-    spaces_after_mwt: dict[int, bool] = {}
-    mwt_end: dict[int, int] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if cur:
-                sents.append(_conllu_sent(cur, mwt_end, spaces_after_mwt))
-            cur, mwt_end, spaces_after_mwt = [], {}, {}
-            continue
-        cols = line.split("\t")
-        if "-" in cols[0]:
-            a, b = map(int, cols[0].split("-"))
-            mwt_end[b] = a
-            spaces_after_mwt[b] = "SpaceAfter=No" not in cols[9]
-            continue
-        if "." in cols[0]:
-            continue
-        cur.append(cols)
-    if cur:
-        sents.append(_conllu_sent(cur, mwt_end, spaces_after_mwt))
-    return sents
-
-
-def _conllu_sent(rows, mwt_end, spaces_after_mwt):
-    words, spaces, lemmas, pos, morphs, heads, deps = [], [], [], [], [], [], []
-    mwt_starts = set(mwt_end.values())
-    inside = set()
-    for b, a in mwt_end.items():
-        inside.update(range(a, b))  # words of an MWT except its last: no space after
-    for cols in rows:
-        i = int(cols[0])
-        words.append(cols[1])
-        if i in mwt_end:
-            spaces.append(spaces_after_mwt[i])
-        elif i in inside:
-            spaces.append(False)
-        else:
-            spaces.append("SpaceAfter=No" not in cols[9])
-        lemmas.append(cols[2] if cols[2] != "_" else cols[1])
-        pos.append(cols[3])
-        morphs.append("" if cols[5] == "_" else cols[5])
-        heads.append(int(cols[6]))
-        deps.append(cols[7])
-    del mwt_starts
-    n = len(words)
-    # spaCy: heads are absolute token indices, root points at itself
-    abs_heads = [h - 1 if h > 0 else i for i, h in enumerate(heads)]
-    assert all(0 <= h < n for h in abs_heads)
-    return dict(words=words, spaces=spaces, lemmas=lemmas, pos=pos, morphs=morphs,
-                heads=abs_heads, deps=deps)
 
 
 def ud_doc(vocab, s) -> Doc:

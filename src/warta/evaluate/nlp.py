@@ -24,28 +24,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .corpora import read_bio, read_conllu
+
 NERGRIT_MAP = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
 NERP_MAP = {"PPL": "PER", "PLC": "LOC", "IND": "ORG"}
 LABELS = ("PER", "ORG", "LOC")
 
 
 # --------------------------------------------------------------------------- readers
-
-def read_bio(path: Path) -> list[tuple[list[str], list[str]]]:
-    sents, words, tags = [], [], []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if words:
-                sents.append((words, tags))
-            words, tags = [], []
-            continue
-        parts = line.split("\t")
-        words.append(parts[0])
-        tags.append(parts[1] if len(parts) > 1 else "O")
-    if words:
-        sents.append((words, tags))
-    return sents
-
 
 def bio_spans(tags: list[str], mapping: dict[str, str]) -> set[tuple[int, int, str]]:
     """Exact (start, end, label) spans; an I- that does not continue its type starts a new span.
@@ -69,49 +55,6 @@ def bio_spans(tags: list[str], mapping: dict[str, str]) -> set[tuple[int, int, s
             start, typ = i, ty
     close(len(tags))
     return spans
-
-
-def read_conllu(path: Path) -> list[dict[str, list]]:
-    sents, cur = [], []
-    nospace_mwt_end: dict[int, bool] = {}
-    mwt_parts: set[int] = set()
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        if not line.strip():
-            if cur:
-                sents.append(_sent(cur, nospace_mwt_end, mwt_parts))
-            cur, nospace_mwt_end, mwt_parts = [], {}, set()
-            continue
-        c = line.split("\t")
-        if "-" in c[0]:
-            a, b = map(int, c[0].split("-"))
-            nospace_mwt_end[b] = "SpaceAfter=No" in c[9]
-            mwt_parts.update(range(a, b))
-            continue
-        if "." in c[0]:
-            continue
-        cur.append(c)
-    if cur:
-        sents.append(_sent(cur, nospace_mwt_end, mwt_parts))
-    return sents
-
-
-def _sent(rows, nospace_mwt_end, mwt_parts):
-    words, spaces, upos, heads, deps = [], [], [], [], []
-    for c in rows:
-        i = int(c[0])
-        words.append(c[1])
-        if i in nospace_mwt_end:
-            spaces.append(not nospace_mwt_end[i])
-        elif i in mwt_parts:
-            spaces.append(False)
-        else:
-            spaces.append("SpaceAfter=No" not in c[9])
-        upos.append(c[3])
-        heads.append(int(c[6]) - 1)  # -1 = root
-        deps.append(c[7])
-    return {"words": words, "spaces": spaces, "upos": upos, "heads": heads, "deps": deps}
 
 
 # --------------------------------------------------------------------------- scoring
@@ -150,8 +93,9 @@ def score_conllu(nlp, path: Path) -> dict[str, Any]:
     docs = [Doc(nlp.vocab, words=s["words"], spaces=s["spaces"]) for s in sents]
     n = pos_ok = uas = las = las_full = 0
     for doc, s in zip(nlp.pipe(docs, batch_size=64), sents, strict=True):
-        for tok, gp, gh, gd in zip(doc, s["upos"], s["heads"], s["deps"], strict=True):
+        for tok, gp, gh, gd in zip(doc, s["pos"], s["heads"], s["deps"], strict=True):
             n += 1
+            gh = -1 if gh == tok.i else gh  # the corpus reader points the root at itself
             pos_ok += tok.pos_ == gp
             ph = -1 if tok.head.i == tok.i else tok.head.i
             pd = tok.dep_.lower()
