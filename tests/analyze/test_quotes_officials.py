@@ -84,7 +84,8 @@ def test_request_and_appeal_verbs_report_content() -> None:
                     "DPRD menyetujui anggaran tambahan bagi perbaikan tanggul sungai")]
     got = rows("Budi berjanji untuk memperbaiki seluruh jembatan desa tahun ini.")
     assert got == [("indirect", "Budi", "memperbaiki seluruh jembatan desa tahun ini")]
-    assert speakers("Para aktivis PBB, pada Maret lalu, sempat menyerukan penghentian proyek tambang itu.") == ["United Nations"]
+    assert speakers("Para aktivis PBB, pada Maret lalu, sempat menyerukan penghentian proyek tambang itu.") == [
+        "United Nations activists"]
 
 
 def test_requests_without_content_and_purposes_are_not_quotes() -> None:

@@ -325,6 +325,12 @@ _ACRONYM_DEF = re.compile(
     + r")){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
 _ALIAS_DEF = re.compile(
     r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
+def _is_description(english: str | None) -> bool:
+    """An English description of unnamed people ("protesters", "residents"), as opposed to a body's name:
+    speaker_bodies.tsv writes descriptions in lower case."""
+    return bool(english) and english[:1].islower() and "{" not in english  # type: ignore[index]
+
+
 def _is_acronym(text: str) -> bool:
     """"BEM UI", "KBRI": an institution's acronym, not a person's name (initials like "RN" stay names)."""
     words = text.split()
@@ -763,6 +769,9 @@ class Attributor:
                 grp = self._group(start, exclude, inside_quote)
                 if grp is not None:
                     return grp
+                described = self._body_name(np, after)
+                if described is not None and _is_description(described[0]):
+                    return Resolved(described[0], None, "ORG", key=described[1])  # "massa": protesters
             return self._pronoun(kind, start, exclude, inside_quote,
                                  human=base in ("ia", "dia", "beliau", "dirinya") or kind == "person" and base != low
                                  or kind == "person" and bool(re.fullmatch(r"[a-z]+nya", low)) and "speaker")
@@ -805,6 +814,18 @@ class Attributor:
             if tail and len(tail.split()) >= 2 and not any(e.start <= a + np.rfind(tail) < e.end for e in orgs) \
                     and tail.split()[-1].lower() not in self.lex.countries and not self.lex.body_re.search(tail):
                 return self.expand_name(tail) or self._kb(tail) or Resolved(tail, None, "PER")
+        if body is not None and _is_description(body[0]):
+            # "jaksa KPK", "warga Desa Sukamaju": people described by the body or place they belong to
+            head_end = self.lex.body_re.search(np).end()  # type: ignore[union-attr]
+            owner = next((e for e in ents if e.type in ("ORG", "GPE", "LOC") and e.start >= a + head_end), None)
+            if owner is not None:
+                return Resolved(f"{self.entity_name(owner)} {body[0]}", None, "ORG", key=body[1])
+            inner = self._body_name(np[head_end:].lstrip(), after)  # "aktivis PBB": a body the grammar names
+            if inner is not None and inner[0] and not _is_description(inner[0]):
+                return Resolved(f"{inner[0]} {body[0]}", None, "ORG", key=body[1])
+            name = self.name_at_end(np, a)  # "relawan Ahmed Kamal": one of them, named
+            if name and len(name.split()) >= 2 and np.rstrip().endswith(name) and inner is None:
+                return self.expand_name(name) or Resolved(name, None, "PER")
         if orgs:
             e = max(orgs, key=lambda e: e.end - e.start)
             if e.end - e.start >= 0.5 * len(np) or body is None or not body[0]:
@@ -985,7 +1006,7 @@ class Attributor:
                     name = acr.group("a")  # "Universitas Indonesia (BEM UI)" keeps the acronym given
                 cands.append((e.start, Resolved(name, e.id, "ORG")))
         cands = [(p, r) for p, r in cands if p < pos and r.name and r.name not in exclude
-                 and r.name.lower() not in _PLURAL_GROUP]
+                 and r.name.lower() not in _PLURAL_GROUP and not _is_description(r.name)]
         if not cands:
             return None
         return max(cands, key=lambda t: t[0])[1]

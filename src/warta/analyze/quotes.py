@@ -134,7 +134,7 @@ def cue_grammar() -> CueGrammar:
             rf"(?:(?:{_CONNECTIVES})\s*,?\s*)?(?P<cue>{_alt(passive)})\s+(?:oleh\s+)?"
             rf"(?P<np>[A-Z][^,.;:!?\"“”\n]{{0,80}}?)\s*,?\s+bahwa\s+", re.IGNORECASE),
         report_re=re.compile(
-            rf"[\s,]*\.?\s*demikian\s+(?P<cue>{_alt(report + ['dilaporkan', 'disampaikan', 'ditulis', 'dikatakan'])})(?:(?=\s)|(?=(?-i:[A-Z])))", re.IGNORECASE),
+            rf"[\s,]*\.?\s*demikian\s+(?P<cue>{_alt([*report, *grammar_word_list('demikian_cue')])})(?:(?=\s)|(?=(?-i:[A-Z])))", re.IGNORECASE),
         trail_lead_re=re.compile(
             r",\s*(?P<cue>menurut)\s+(?P<np>[^,.;:!?\"“”\n]{2,80}?)\s*(?=[.!?]?\s*$|,\s*(?:dalam|pada|di|seperti|"
             r"sebagaimana|berdasarkan|yang|mengutip|dikutip|dilansir|Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b)",
@@ -188,6 +188,9 @@ _NEGATED = re.compile(r"\b(?:" + _word_alt("negator") + r")(?:\s+(?:pernah|mau|i
 _PREDICATE_MARKERS = grammar_words("predicate_marker")
 _PREDICATE_VERB = re.compile(r"^(?:me[mny]?|meng|ber|di)[a-z]{4,}$")  # not ter-: mostly adjectives (terbesar)
 _NO_PREDICATE_BEFORE = grammar_words("no_predicate_before")
+_INLINE_LEAD = re.compile(r",\s*(?P<cue>" + _word_alt("inline_lead") + r")\s*,\s*", re.IGNORECASE)
+_ZONES = "|".join(re.escape(row[0]) for row in load_tsv("timezones.tsv"))
+_AS_OF = re.compile(rf"\s*(?:{_word_alt('as_of')})\s+pukul\s+\d{{1,2}}[.:]\d{{2}}(?:\s*(?:{_ZONES}))?(?![\w])", re.IGNORECASE)
 
 
 def _has_predicate(words: list[str]) -> bool:
@@ -683,16 +686,21 @@ class _Extractor:
         if not nm:
             return None
         rest = seg[lead + nm.end():]
+        when = _AS_OF.match(rest)
+        if when:
+            # "Berdasarkan data BPBD Banyumas hingga pukul 18.52 WIB bencana tersebut …": the time the
+            # figures hold at belongs to the source
+            rest = rest[when.end():]
         words = rest.split()
         if len(words) < MIN_CONTENT_WORDS or not words[0][:1].islower():
             return None
         first = words[0].lower().strip(",")
         if first in _NO_PREDICATE_BEFORE or first in self.stops or first in ("dan", "serta", "atau", "bahwa"):
             return None  # "menurut Amnesty International dalam laporannya": still the source
-        if not (first in _PREDICATE_MARKERS or first in _EXISTENTIAL or first in _MODAL_OPENERS
+        if not (when or first in _PREDICATE_MARKERS or first in _EXISTENTIAL or first in _MODAL_OPENERS
                 or _has_predicate(words[:6]) or _PREDICATE_VERB.match(first)):
             return None
-        return nm.group(0), a + lead + nm.end() + (len(rest) - len(rest.lstrip()))
+        return nm.group(0), b - len(rest.lstrip())
 
     def _speaker_like(self, np: str, at_quote_start: bool = False) -> bool:
         """Whether a subject inside a quotation can be a new speaker: a name, a pronoun, a title or an
@@ -770,6 +778,23 @@ class _Extractor:
                 self.cands.append(_Cand(cstart, cend, "indirect", m.group("cue"), m.start("cue"), np,
                                         m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip())),
                                         sent=s, after=self.text[m.end():m.end() + 40]))
+                break
+
+    def find_inline_lead(self) -> None:
+        """`…, karena, menurutnya, Komnas HAM perlu melihat CCTV …`: a pronoun source set off by commas
+        inside a sentence; what follows it is the statement."""
+        for s in self.sents:
+            for m in _INLINE_LEAD.finditer(self.text, s.start, s.end):
+                if self.in_quote(m.start()) or m.start() == s.start:
+                    continue
+                cstart = m.end()
+                cend = self._content_end(s, cstart, s.end, m)
+                if _nwords(self.text[cstart:cend]) < MIN_CONTENT_WORDS:
+                    continue
+                cue_low = " ".join(m.group("cue").lower().split())
+                np = "mereka" if cue_low.endswith("mereka") else "dia"
+                self.cands.append(_Cand(cstart, cend, "indirect", m.group("cue"), m.start("cue"), np,
+                                        m.start("cue"), sent=s))
                 break
 
     def find_trailing_lead(self) -> None:
@@ -851,8 +876,9 @@ class _Extractor:
                 continue
             comma = self.text.find(",", m.end(), s.end)
             split = self._name_then_clause(m.end(), comma if comma >= 0 else s.end)
-            if split is not None and m.group("cue").lower().startswith("menurut"):
-                # "Menurut Prabowo setiap hari …": no comma after the source
+            if split is not None and m.group("cue").lower().startswith(("menurut", "berdasarkan")):
+                # "Menurut Prabowo setiap hari …", "Berdasarkan data BPBD hingga pukul 18.52 WIB bencana
+                # …": no comma after the source
                 name, cstart = split
                 cend = self._content_end(s, cstart, s.end, m)
                 if _nwords(self.text[cstart:cend]) >= MIN_CONTENT_WORDS:
@@ -952,6 +978,7 @@ class _Extractor:
         self.find_passive()
         self.find_aside()
         self.find_trailing_lead()
+        self.find_inline_lead()
         self.find_noun()
         self.remember_said_by()
         cands = self._dedupe(self.cands)

@@ -1,0 +1,101 @@
+"""Speakers who are not named: crowds, organisers, witnesses, residents, sources; people described by the
+body they belong to; and three source frames without a reporting verb after the source ("Berdasarkan data X
+hingga pukul …", "…, menurutnya, …", "…," demikian bunyi/pernyataan X). Every sentence here is made up."""
+
+from __future__ import annotations
+
+from _facts_helpers import make_article
+
+from warta.analyze.claims import extract_claims
+from warta.analyze.dates import find_dates
+from warta.analyze.quotes import extract_quotes
+
+
+def quotes(body: str, entities: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.quote) for q in extract_quotes(None, make_article(body, entities))]
+
+
+def speakers(body: str, entities: dict[str, tuple[str, str]] | None = None) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(None, make_article(body, entities))]
+
+
+def test_unnamed_groups_get_an_english_description() -> None:
+    assert speakers("Penyelenggara mengatakan sekitar lima ribu orang ikut dalam pawai itu.") == ["organisers"]
+    assert speakers("Sejumlah massa menuntut pemerintah daerah membuka kembali pasar lama.") == ["protesters"]
+    assert speakers("Para saksi mengatakan pengendara motor itu melaju ke arah selatan.") == ["witnesses"]
+    assert speakers("Warga setempat mengatakan air naik dengan cepat menjelang subuh.") == ["residents"]
+    assert speakers("Pihak keluarga mengatakan korban berangkat kerja seperti biasa.") == ["family"]
+
+
+def test_massa_after_a_named_group_stands_for_it() -> None:
+    body = ("Ikatan Mahasiswa Tani Nusantara menggelar aksi di depan kantor bupati.\n"
+            "Massa meminta pemerintah menurunkan harga pupuk bersubsidi.")
+    got = speakers(body, {"Ikatan Mahasiswa Tani Nusantara": ("ORG", "Ikatan Mahasiswa Tani Nusantara")})
+    assert got == ["Ikatan Mahasiswa Tani Nusantara"]
+
+
+def test_description_qualified_by_the_body_or_place_it_belongs_to() -> None:
+    assert speakers("Jaksa Kejari Sleman mengatakan terdakwa tidak kooperatif selama persidangan.",
+                    {"Kejari Sleman": ("ORG", "Sleman District Attorney")}) == ["Sleman District Attorney prosecutors"]
+    assert speakers("Warga Desa Karangjati mengatakan jembatan gantung itu sudah lama rapuh.",
+                    {"Desa Karangjati": ("GPE", "Karangjati")}) == ["Karangjati residents"]
+
+
+def test_a_named_member_of_a_described_group_is_the_speaker() -> None:
+    body = '"Airnya datang dari hulu," ujar relawan Dimas Pratama kepada wartawan.'
+    assert speakers(body) == ["Dimas Pratama"]
+
+
+def test_foreign_office_takes_the_country_adjective() -> None:
+    assert speakers("Kantor Jaksa Agung Italia mengatakan penyelidikan akan selesai tahun depan.") == [
+        "Italian Attorney General's Office"]
+
+
+def test_data_source_without_comma_and_with_the_time_it_holds_at() -> None:
+    body = ("Berdasarkan data Badan Penanggulangan Bencana Daerah (BPBD) Sleman hingga pukul 17.30 WIB bencana "
+            "itu terdiri dari enam banjir dan tiga tanah longsor.")
+    got = quotes(body, {"Badan Penanggulangan Bencana Daerah (BPBD) Sleman": ("ORG", "BPBD Sleman")})
+    assert got == [("indirect", "BPBD Sleman", "bencana itu terdiri dari enam banjir dan tiga tanah longsor")]
+    art = make_article(body, {"Badan Penanggulangan Bencana Daerah (BPBD) Sleman": ("ORG", "BPBD Sleman")})
+    art.quotes = extract_quotes(None, art)  # claims take their claimant from the statement around them
+    claims = extract_claims(None, art)
+    assert [(c.value, c.claimant) for c in claims] == [(6, "BPBD Sleman"), (3, "BPBD Sleman")]
+
+
+def test_a_data_source_needs_the_time_or_a_clause() -> None:
+    body = "Berdasarkan data BPBD Sleman dan laporan warga, tim menyisir sungai sejak pagi."
+    assert [q.cue for q in extract_quotes(None, make_article(body))] != ["Berdasarkan data"] or \
+        quotes(body)[0][2] != "dan laporan warga, tim menyisir sungai sejak pagi"
+
+
+def test_inline_menurutnya_between_commas() -> None:
+    body = ("Kepala dinas Rudi Santoso meninjau tanggul itu kemarin.\n"
+            "Perbaikan belum bisa dimulai karena, menurutnya, anggaran darurat belum cair dari provinsi.")
+    got = quotes(body)
+    assert ("indirect", "Rudi Santoso", "anggaran darurat belum cair dari provinsi") in got
+
+
+def test_inline_menurutnya_at_sentence_start_is_the_ordinary_lead() -> None:
+    body = "Rudi Santoso meninjau tanggul itu.\nMenurutnya, anggaran darurat belum cair dari provinsi."
+    assert quotes(body, {"Rudi Santoso": ("PER", "Rudi Santoso")}) == [
+        ("indirect", "Rudi Santoso", "anggaran darurat belum cair dari provinsi")]
+
+
+def test_demikian_pernyataan_and_bunyi_close_a_direct_quote() -> None:
+    body = ('"Semua bukti yang dapat dikumpulkan harus diserahkan kepada penyidik," demikian pernyataan '
+            "Kantor Jaksa Agung Italia.")
+    assert quotes(body) == [("direct", "Italian Attorney General's Office",
+                             "Semua bukti yang dapat dikumpulkan harus diserahkan kepada penyidik,")]
+    body = '"Air bersih untuk semua, bukan untuk pabrik," demikian bunyi spanduk yang dibawa Sejumlah massa.'
+    assert [q.cue for q in extract_quotes(None, make_article(body))] == ["bunyi"]
+
+
+def test_a_statement_noun_still_opens_an_indirect_quote() -> None:
+    body = "Pernyataan Yerevan bahwa pasukannya mundur dibantah oleh Baku."
+    assert all(q.cue != "bunyi" for q in extract_quotes(None, make_article(body)))
+
+
+def test_parts_of_today_are_dates() -> None:
+    anchor = "2021-03-12T10:15:00+07:00"
+    got = [(d.text, d.value) for d in find_dates("Rapat digelar siang ini, setelah hujan reda pagi tadi.", anchor)]
+    assert got == [("siang ini", "2021-03-12"), ("pagi tadi", "2021-03-12")]
