@@ -109,3 +109,15 @@ def test_subject_is_the_counted_noun_phrase() -> None:
 def test_reporter_phrase_names_the_claimant_of_a_bare_number() -> None:
     got = table("Bentrokan itu menyebabkan puluhan—laporan lain menyebut ratusan—orang tewas.")
     assert got == [("puluhan", 10, "at_least", "killed", None), ("ratusan", 100, "at_least", "killed", "other reports")]
+
+
+def test_personnel_counted_without_a_predicate_are_deployed_and_damage_is_destroyed() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.claims import extract_claims
+
+    art = make_article("Sebanyak 1.250 personel pengamanan disiagakan di sekitar stadion.\n"
+                       "Banjir itu membuat ratusan rumah mengalami kerusakan.")
+    got = [(c.value, c.category) for c in extract_claims(None, art)]
+    assert (1250, "deployed") in got
+    assert (100, "destroyed") in got

@@ -99,3 +99,16 @@ def test_parts_of_today_are_dates() -> None:
     anchor = "2021-03-12T10:15:00+07:00"
     got = [(d.text, d.value) for d in find_dates("Rapat digelar siang ini, setelah hujan reda pagi tadi.", anchor)]
     assert got == [("siang ini", "2021-03-12"), ("pagi tadi", "2021-03-12")]
+
+
+def test_a_persons_initials_in_brackets_name_them_later() -> None:
+    body = ("Wakil Ketua DPRD Rahmat Budi Santoso (RBS) meninjau lokasi banjir.\n"
+            '"Tanggul harus segera diperbaiki," ujar RBS.')
+    assert speakers(body, {"Rahmat Budi Santoso": ("PER", "Rahmat Budi Santoso")}) == ["Rahmat Budi Santoso"]
+
+
+def test_a_phrase_opening_with_a_preposition_or_ending_in_yang_is_not_a_speaker() -> None:
+    body = "Dasar hukumnya jelas, dari Undang-Undang Dasar 1945 yang menegaskan Indonesia adalah negara hukum."
+    assert speakers(body) == []
+    body = "Petugas turun ke lokasi dan menyarankan warga itu untuk membuat laporan resmi."
+    assert all(not (s or "").endswith("dan") for s in speakers(body))

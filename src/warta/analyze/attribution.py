@@ -324,7 +324,9 @@ _ACRONYM_DEF = re.compile(
     r"(?P<long>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|" + "|".join(map(re.escape, grammar_word_list("acronym_connector")))
     + r")){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
 _ALIAS_DEF = re.compile(
-    r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})\)")
+    r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}|[A-Z]{2,5})\)")
+
+
 def _is_description(english: str | None) -> bool:
     """An English description of unnamed people ("protesters", "residents"), as opposed to a body's name:
     speaker_bodies.tsv writes descriptions in lower case."""
@@ -372,10 +374,13 @@ class Attributor:
         Ipul)", "Abdul Rahman (Abah)"): later mentions of the nickname name the same person."""
         for m in _ALIAS_DEF.finditer(self.body):
             full, alias = " ".join(m.group("full").split()), " ".join(m.group("alias").split())
-            if alias.isupper() or full.split()[0].lower() in words_of("orgword") \
+            per = next((e for e in self.entities if e.type == "PER" and e.start <= m.start("full") < e.end), None) \
+                or next((e for e in self.entities if e.type == "PER" and e.end == m.end("full")), None)
+            initials = "".join(w[0] for w in self.entity_name(per).split()).lower() if per is not None else ""
+            person_acronym = alias.isupper() and len(alias) >= 2 and initials.endswith(alias.lower())
+            if (alias.isupper() and not person_acronym) or full.split()[0].lower() in words_of("orgword") \
                     or self.lex.title_re.fullmatch(full.split()[0]) or alias.lower() in self.lex.countries:
-                continue  # an acronym or an institution's short form, not a nickname
-            per = next((e for e in self.entities if e.type == "PER" and e.start <= m.start("full") < e.end), None)
+                continue  # an acronym or an institution's short form, not a nickname ("HNW" for a person is)
             if per is None and any(e.type in ("ORG", "GPE", "LOC") and e.start <= m.start("full") < e.end
                                    for e in self.entities):
                 continue

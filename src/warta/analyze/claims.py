@@ -41,6 +41,7 @@ class ClaimGrammar:
     menurut_re: re.Pattern[str]
     cat_sentence_re: re.Pattern[str]     # care/poisoning words anywhere in the sentence of a people count
     heads: dict[str, str]                # counted head noun -> person | thing | place | abstract | relative
+    head_categories: dict[str, str]      # counted head noun -> category when its clause names none
     affected_re: re.Pattern[str]         # words that make a count of places a claim (claim_affected.tsv)
 
 
@@ -80,6 +81,7 @@ def claim_grammar() -> ClaimGrammar:
         cat_sentence_re=re.compile(
             rf"(?<![\w-])(?P<k>{_alt([r[0] for r in cats if r[2] == 'sentence'])})(?![\w-])", re.IGNORECASE),
         heads={r[0]: r[1] for r in load_tsv("claim_subjects.tsv")},
+        head_categories={r[0]: r[1] for r in cats if r[2] == "head"},
         affected_re=re.compile(
             rf"(?<![\w-])(?:{_alt([r[0] for r in load_tsv('claim_affected.tsv')])})(?![\w-])", re.IGNORECASE),
     )
@@ -269,6 +271,8 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 continue  # a bare number counting nothing named ("nomor urut 3", "skor 3,35", "triwulan empat")
             if isinstance(n.value, float) and not float(n.value).is_integer():
                 continue  # people and things come in whole numbers: a score, a rate, a measure
+            if category == "other" and subject is not None:
+                category = g.head_categories.get(subject.split()[0].lower(), category)
             kind = head_kind(subject)
             if kind == "abstract":
                 continue  # "tiga mandat", "delapan tuntutan": counts of abstract things are not claims

@@ -189,6 +189,8 @@ _PREDICATE_MARKERS = grammar_words("predicate_marker")
 _PREDICATE_VERB = re.compile(r"^(?:me[mny]?|meng|ber|di)[a-z]{4,}$")  # not ter-: mostly adjectives (terbesar)
 _NO_PREDICATE_BEFORE = grammar_words("no_predicate_before")
 _INLINE_LEAD = re.compile(r",\s*(?P<cue>" + _word_alt("inline_lead") + r")\s*,\s*", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(r"^\s*(?:" + _word_alt("np_not_subject_start") + r")\s|\s(?:"
+                            + _word_alt("np_not_subject_end") + r")\s*$", re.IGNORECASE)
 _ZONES = "|".join(re.escape(row[0]) for row in load_tsv("timezones.tsv"))
 _AS_OF = re.compile(rf"\s*(?:{_word_alt('as_of')})\s+pukul\s+\d{{1,2}}[.:]\d{{2}}(?:\s*(?:{_ZONES}))?(?![\w])", re.IGNORECASE)
 
@@ -644,8 +646,8 @@ class _Extractor:
                 if re.search(r"\buntuk\s+$", self.text[max(s.start, m.start() - 8):m.start()], re.IGNORECASE):
                     continue  # "tidak memiliki dasar untuk meminta …": a purpose, not a statement
                 np, np_start = self.subject_before(s, m.start())
-                if not np:
-                    continue
+                if not np or _NOT_A_SUBJECT.search(np):
+                    continue  # "dari UUD 1945 yang menegaskan", "polisi turun ke lokasi dan menyarankan"
                 if q_in is not None and not self._speaker_like(np, at_quote_start=np_start <= q_in.cs + 1):
                     continue  # "Data sementara yang diterima … menyebutkan" inside a quotation: the quote's own words
                 cend = self._content_end(s, cstart, end_lim, m)

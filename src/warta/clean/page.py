@@ -16,6 +16,7 @@ from .comments import parse_comments
 from .language import detect_language
 from .metadata import find_cited_sources, is_name, outlet_from_lines, outlet_from_url
 from .repair import repair_text
+from .unglue import unglue
 
 # Text beyond this is not an article (a dump, a log, a binary mistaken for text): clean the head only.
 MAX_CHARS = 2_000_000
@@ -95,7 +96,7 @@ def clean_text(
     if len(text) > MAX_CHARS:
         warnings.append(f"text of {len(text):,} characters cut to the first {MAX_CHARS:,} for cleaning")
         text = text[:MAX_CHARS]
-    repaired = repair_text(text)
+    repaired = unglue(repair_text(text))
     raw_lines = [strip_tags(line) for line in repaired.split("\n")]
     layout = classify(raw_lines, title_hint=title_hint)
     lines = layout.lines
