@@ -121,3 +121,26 @@ def test_personnel_counted_without_a_predicate_are_deployed_and_damage_is_destro
     got = [(c.value, c.category) for c in extract_claims(None, art)]
     assert (1250, "deployed") in got
     assert (100, "destroyed") in got
+
+
+def test_an_outlet_relayed_in_the_sentence_is_the_claimant_when_nobody_else_is() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.claims import extract_claims
+
+    art = make_article("Dari sembilan hakim, seperti dilansir Reuters, Sabtu (30/8/2025), lima hakim menolak gugatan itu.",
+                       {"Reuters": ("ORG", "Reuters")})
+    got = {(c.value, c.claimant) for c in extract_claims(None, art)}
+    assert (5, "Reuters") in got
+
+
+def test_sting_arrests_stabbings_and_deployments_by_their_verbs() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.claims import extract_claims
+
+    art = make_article("Tiga anggota polisi terjaring OTT di jalan tol.\n"
+                       "Polisi menerjunkan 40 penyidik untuk mengusut kasus itu.\n"
+                       "Empat pemuda dibacok orang tak dikenal di depan warung.")
+    got = [(c.value, c.category) for c in extract_claims(None, art)]
+    assert got == [(3, "captured"), (40, "deployed"), (4, "injured")]

@@ -93,6 +93,8 @@ _PREV_WORD = re.compile(r"(\S+)\s+$")
 _COUNT_NOUN = re.compile(rf"\s+(?:{_words_alt('count_noun')})\b", re.IGNORECASE)
 # predicates of a count that fall in no category ("puluhan rumah terdampak dan belasan warga mengungsi")
 _STATE_PREDICATES = grammar_words("state_predicate")
+_RELAYED = re.compile(rf"(?<![\w-])(?:{_words_alt('relay_cue')})\s+(?P<np>[A-Z][^,.;()]{{0,50}}?)\s*(?=[,.;(]|$)",
+                      re.IGNORECASE)
 _LIST_OPEN = re.compile(rf"\b(?:{_words_alt('list_open')})\b", re.IGNORECASE)
 
 
@@ -314,10 +316,15 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 np, np_start = None, 0
                 rm = g.reporter_re.search(text, max(c_start, n.start - 60), n.start)
                 mm = g.menurut_re.search(text, s.start, s.end)
+                lm = _RELAYED.search(text, s.start, n.start)
                 if rm:
                     np, np_start = rm.group("np"), rm.start("np")
                 elif mm and (mm.start() == s.start or text[s.start:mm.start()].strip().endswith(",")):
                     np, np_start = mm.group("np"), mm.start("np")
+                elif lm:
+                    # "…, seperti dilansir AFP, Sabtu (30/8), tujuh hakim menyatakan …": the outlet relayed
+                    # is the only source the sentence names
+                    np, np_start = lm.group("np"), lm.start("np")
                 if np:
                     att = att or Attributor(art, text)
                     res = att.resolve(np, np_start)

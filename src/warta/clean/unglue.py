@@ -16,9 +16,11 @@ from ..lang.id import grammar_word_list
 @cache
 def _glued() -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(w) for w in grammar_word_list("glued_before_name")), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({words})(?=[A-Z](?:[A-Z]|[a-z]))")
+    # a capitalised name ("AFP", "Reuters") or a camel-cased outlet ("detikSulsel", "kumparanNEWS"), but not
+    # the reverent "-Nya" ("daripadaNya")
+    return re.compile(rf"(?<![\w-])({words})(?=[A-Z](?:[A-Z]|[a-z])|(?![a-z]*Nya\b)[a-z]{{3,}}[A-Z])")
 
 
 def unglue(text: str) -> str:
-    """`dilansirAFP` -> `dilansir AFP`; the rest of the text is unchanged."""
+    """`dilansirAFP` -> `dilansir AFP`, `kepadadetikSulsel` -> `kepada detikSulsel`; nothing else changes."""
     return _glued().sub(r"\1 ", text)
