@@ -112,3 +112,15 @@ def test_a_phrase_opening_with_a_preposition_or_ending_in_yang_is_not_a_speaker(
     assert speakers(body) == []
     body = "Petugas turun ke lokasi dan menyarankan warga itu untuk membuat laporan resmi."
     assert all(not (s or "").endswith("dan") for s in speakers(body))
+
+
+def test_an_unnamed_court_takes_its_country() -> None:
+    body = "Putusan pengadilan banding AS menyatakan presiden telah melampaui kewenangannya."
+    assert speakers(body, {"AS": ("GPE", "United States")}) == ["Court of Appeals of United States"]
+
+
+def test_new_reporting_verbs_of_decisions_and_requests() -> None:
+    got = quotes("Majelis hakim memutuskan bahwa terdakwa bersalah atas pembakaran pasar.\n"
+                 "Warga minta pemerintah segera membangun tanggul baru.")
+    assert [(k, q) for k, _, q in got] == [("indirect", "terdakwa bersalah atas pembakaran pasar"),
+                                         ("indirect", "pemerintah segera membangun tanggul baru")]
