@@ -74,3 +74,23 @@ def test_extract_dates_offsets_index_the_body() -> None:
     art = Article(id="t", body="Delegasi tiba Kamis (11/3).\n\nPada 1 Maret lalu rapat digelar.")
     for d in extract_dates(None, art, ANCHOR):
         assert art.body[d.start:d.end] == d.text
+
+
+def test_a_quotes_today_is_the_day_it_was_given() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.dates import reanchor_quoted
+    from warta.analyze.quotes import extract_quotes
+
+    body = ('"Sampai hari ini tim kami masih di lapangan," kata Rudi Santoso kepada wartawan, Senin (8/3).\n'
+            "Hari ini, bupati meninjau lokasi.")
+    art = make_article(body, {"Rudi Santoso": ("PER", "Rudi Santoso")}, published=ANCHOR)
+    art.dates = find_dates(body, ANCHOR)
+    art.quotes = extract_quotes(None, art)
+    reanchor_quoted(art)
+    assert [(d.text, d.value) for d in art.dates] == [
+        ("hari ini", "2021-03-08"), ("Senin (8/3)", "2021-03-08"), ("Hari ini", "2021-03-12")]
+
+
+def test_last_night_is_the_day_before() -> None:
+    assert values("Kebakaran terjadi tadi malam di pasar.") == [("tadi malam", "2021-03-11")]

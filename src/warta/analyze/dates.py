@@ -350,3 +350,30 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def reanchor_quoted(art: Article) -> None:
+    """Relative dates inside a direct quote count from the day the quote was given, when its attribution
+    dates it ('"… sampai hari ini …," kata Yusril, Minggu (15/6)'): the speaker's "today" is that Sunday,
+    not the publication day. Run after the quotes are found; changes `art.dates` in place."""
+    if not art.dates or not art.quotes:
+        return
+    body = art.body
+    for q in art.quotes:
+        if q.kind != "direct" or q.start is None or q.end is None:
+            continue
+        line_end = body.find("\n", q.end)
+        limit = min(q.end + 160, line_end if line_end >= 0 else len(body))
+        said = next((d for d in art.dates if d.start is not None and q.end <= d.start < limit
+                     and len(d.value) == 10 and any(ch.isdigit() for ch in d.text)), None)
+        if said is None:
+            continue
+        inner = [d for d in art.dates if d.start is not None and q.start <= d.start and (d.end or 0) <= q.end
+                 and not any(ch.isdigit() for ch in d.text)]
+        if not inner:
+            continue
+        again = {(r.start, r.end): r.value for r in find_dates(body[q.start:q.end], said.value)}
+        for d in inner:
+            value = again.get((d.start - q.start, (d.end or 0) - q.start))  # type: ignore[operator]
+            if value:
+                d.value = value

@@ -11,7 +11,7 @@ from typing import Any
 from ..clean import clean
 from ..model import Article, Source
 from .claims import extract_claims
-from .dates import extract_dates
+from .dates import extract_dates, reanchor_quoted
 from .link import link_entities
 from .nlp import load_nlp
 from .quotes import extract_quotes
@@ -47,5 +47,6 @@ def analyze(source: Source, *, nlp: Any = None) -> Article:
     art.entities = link_entities(doc, art)
     art.dates = extract_dates(doc, art, anchor)
     art.quotes = extract_quotes(doc, art)
+    reanchor_quoted(art)  # a quote's "hari ini" is the day it was given, once the quotes are known
     art.claims = extract_claims(doc, art)
     return art
