@@ -23,6 +23,10 @@ def test_unnamed_groups_get_an_english_description() -> None:
     assert speakers("Penyelenggara mengatakan sekitar lima ribu orang ikut dalam pawai itu.") == ["organisers"]
     assert speakers("Sejumlah massa menuntut pemerintah daerah membuka kembali pasar lama.") == ["protesters"]
     assert speakers("Para saksi mengatakan pengendara motor itu melaju ke arah selatan.") == ["witnesses"]
+    assert speakers("Saksi mengatakan pengendara motor itu melaju ke arah selatan.") == ["witness"]
+    assert speakers("Siswa-siswi mengatakan pagar sekolah roboh sejak pagi.") == ["students"]
+    assert speakers("Sumber diplomatik mengatakan kedua menteri akan bertemu pekan depan.") == ["diplomatic sources"]
+    assert speakers("Seorang sumber diplomatik mengatakan kedua menteri akan bertemu pekan depan.") == ["diplomatic source"]
     assert speakers("Warga setempat mengatakan air naik dengan cepat menjelang subuh.") == ["residents"]
     assert speakers("Pihak keluarga mengatakan korban berangkat kerja seperti biasa.") == ["family"]
 
@@ -36,7 +40,7 @@ def test_massa_after_a_named_group_stands_for_it() -> None:
 
 def test_description_qualified_by_the_body_or_place_it_belongs_to() -> None:
     assert speakers("Jaksa Kejari Sleman mengatakan terdakwa tidak kooperatif selama persidangan.",
-                    {"Kejari Sleman": ("ORG", "Sleman District Attorney")}) == ["Sleman District Attorney prosecutors"]
+                    {"Kejari Sleman": ("ORG", "Sleman District Attorney")}) == ["Sleman District Attorney prosecutor"]
     assert speakers("Warga Desa Karangjati mengatakan jembatan gantung itu sudah lama rapuh.",
                     {"Desa Karangjati": ("GPE", "Karangjati")}) == ["Karangjati residents"]
 

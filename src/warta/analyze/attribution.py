@@ -66,7 +66,7 @@ def lexicon() -> SpeakerLexicon:
             for seat in row[3].split("|"):
                 countries.setdefault(seat, c)
                 seats.add(seat)
-    bodies = {row[0]: row[1] for row in load_tsv("speaker_bodies.tsv")}
+    bodies = {row[0]: row[1] + ("|many" if row[2:] == ("many",) else "") for row in load_tsv("speaker_bodies.tsv")}
     titles = {row[0]: row[1] for row in load_tsv("speaker_titles.tsv")}
     return SpeakerLexicon(
         words=words, by_kind={k: frozenset(v) for k, v in kinds.items()}, countries=countries, seats=frozenset(seats), bodies=bodies, titles=titles,
@@ -325,6 +325,24 @@ _ACRONYM_DEF = re.compile(
     + r")){1,8})[ \t]+\((?P<acr>[A-Z][A-Za-z0-9]{1,9})\)")
 _ALIAS_DEF = re.compile(
     r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}|[A-Z]{2,5})\)")
+
+
+_SINGLE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in grammar_word_list("single_marker"))
+                            + r")\s*$", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in grammar_word_list("plural_marker"))
+                            + r")\s*$", re.IGNORECASE)
+
+
+def _number(pattern: str, before: str, noun: str, after: str = "") -> str:
+    """"prosecutor|prosecutors": the plural when the phrase marks one ("para jaksa", "sejumlah saksi",
+    "siswa-siswi"), else the singular; Indonesian leaves number unsaid, and one speaker is the common case."""
+    if "|" not in pattern:
+        return pattern
+    one, many, *default = pattern.split("|")
+    if default:  # plural unless one source is marked: "seorang sumber", "salah satu sumber", "sumber itu"
+        return one if _SINGLE_BEFORE.search(before) or re.search(r"\s(?:itu|tersebut|ini)\s*$", after) else many
+    reduplicated = bool(re.fullmatch(r"(\w+)-\w+", noun.split()[0])) and "-" in noun.split()[0]
+    return many if _PLURAL_BEFORE.search(before) or reduplicated else one
 
 
 def _is_description(english: str | None) -> bool:
@@ -635,7 +653,7 @@ class Attributor:
         if not m or m.start() > 12:
             return None
         phrase = " ".join(m.group(1).lower().split())
-        pattern = self.lex.bodies[phrase]
+        pattern = _number(self.lex.bodies[phrase], np[:m.start()], m.group(1), " " + np[m.end():])
         tail = np[m.end():]
         cm = self.lex.country_re.search(tail) or (
             re.match(r"\s*di\s+", after) and self.lex.country_re.match(after, re.match(r"\s*di\s+", after).end())
@@ -807,7 +825,9 @@ class Attributor:
         if body is not None and not body[0]:
             # the country as the linker named it ("Kementerian Kesehatan Gaza" with Gaza linked)
             place = next((e for e in ents if e.type in ("GPE", "LOC")), None)
-            pattern = self.lex.bodies.get(" ".join(self.lex.body_re.search(np).group(1).lower().split()), "")  # type: ignore[union-attr]
+            bm = self.lex.body_re.search(np)
+            pattern = _number(self.lex.bodies.get(" ".join(bm.group(1).lower().split()), ""), np[:bm.start()],  # type: ignore[union-attr]
+                              bm.group(1), " " + np[bm.end():])  # type: ignore[union-attr]
             if place is not None and "{" in pattern:
                 name = self.entity_name(place)
                 body = (pattern.format(country=name, adj=name), body[1])
