@@ -128,3 +128,18 @@ def test_new_reporting_verbs_of_decisions_and_requests() -> None:
                  "Warga minta pemerintah segera membangun tanggul baru.")
     assert [(k, q) for k, _, q in got] == [("indirect", "terdakwa bersalah atas pembakaran pasar"),
                                          ("indirect", "pemerintah segera membangun tanggul baru")]
+
+
+def test_dia_continues_the_subject_of_the_sentence_before() -> None:
+    body = ('"Partai ketiga itu konyol," kata Bambang Wirawan kepada wartawan.\n'
+            "Sutrisno Hadi berselisih dengan Bambang Wirawan soal anggaran. Dia mengatakan rencana itu akan "
+            "menambah utang daerah.")
+    ents = {"Bambang Wirawan": ("PER", "Bambang Wirawan"), "Sutrisno Hadi": ("PER", "Sutrisno Hadi")}
+    assert speakers(body, ents) == ["Bambang Wirawan", "Sutrisno Hadi"]
+
+
+def test_after_a_passive_dia_is_still_the_last_speaker() -> None:
+    body = ('"Pelaku sudah kami tahan," kata Kapolres Kombes Arif Wibowo.\n'
+            "Tersangka Joko Santoso ditahan di rutan. Dia menambahkan penyidik masih mencari barang bukti.")
+    ents = {"Arif Wibowo": ("PER", "Arif Wibowo"), "Joko Santoso": ("PER", "Joko Santoso")}
+    assert speakers(body, ents) == ["Arif Wibowo", "Arif Wibowo"]

@@ -1064,8 +1064,34 @@ class Attributor:
             # indirect speech since ("Mereka mendesak …", "otoritas X mengungkapkan …") does not take it
             voiced = [(p, r) for p, r in cands if p not in self.history.indirect_bodies]
             return max(voiced or cands, key=lambda t: t[0])[1]
+        if human is True:
+            topic = self._previous_subject(pos, exclude)
+            if topic is not None:
+                return topic
         if human:
             people = [(p, r) for p, r in cands if r.kind == "PER" and p >= pos - _HUMAN_REACH]
             if people:
                 return max(people, key=lambda t: t[0])[1]
         return max(cands, key=lambda t: t[0])[1]
+
+    def _previous_subject(self, pos: int, exclude: set[str]) -> Resolved | None:
+        """"Musk berselisih dengan Trump … Dia mengatakan …": a "dia" opening a sentence continues the
+        person who opened the sentence before as the subject of an active verb (centering), even when
+        someone else spoke last. Only then: after a passive or a quotation the older rules decide."""
+        head = self.body[max(0, pos - 3):pos]
+        if not re.fullmatch(r"(?:^|[\s\S]*[.!?\n])\s*", self.body[max(0, pos - 3):pos]) and head.strip():
+            return None  # the pronoun must open its sentence
+        end = len(self.body[:pos].rstrip())
+        prev_start = max(self.body.rfind(". ", 0, end - 1) + 2, self.body.rfind("\n", 0, end - 1) + 1, 0)
+        sent = self.body[prev_start:end]
+        if not sent or sent.lstrip()[:1] in "\"“'‘" or _QUOTE_CHARS.search(sent):
+            return None
+        for e in self.entities:
+            if e.type != "PER" or not (prev_start <= e.start < end) or not self._opens_sentence(e.start):
+                continue
+            verb = re.match(r"\s+(?:(?:juga|pun|kemudian|lalu|sempat|telah|sudah|langsung)\s+)?(?P<v>\w+)",
+                            self.body[e.end:end])
+            if verb and re.match(r"(?:me|ber)[a-z]{3,}$", verb.group("v")) and self.entity_name(e) not in exclude:
+                return Resolved(self.entity_name(e), e.id, "PER")
+            break
+        return None
