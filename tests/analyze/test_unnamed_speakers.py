@@ -143,3 +143,15 @@ def test_after_a_passive_dia_is_still_the_last_speaker() -> None:
             "Tersangka Joko Santoso ditahan di rutan. Dia menambahkan penyidik masih mencari barang bukti.")
     ents = {"Arif Wibowo": ("PER", "Arif Wibowo"), "Joko Santoso": ("PER", "Joko Santoso")}
     assert speakers(body, ents) == ["Arif Wibowo", "Arif Wibowo"]
+
+
+def test_a_judge_named_in_full_then_by_title_and_first_name() -> None:
+    body = ("Ketua Majelis Hakim, Rudi Hartanto menyatakan putusan belum siap dibacakan pekan ini.\n"
+            '"Putusan kami tunda karena masih dimusyawarahkan," kata Hakim Rudi di PN Sleman, Selasa (9/3).')
+    assert speakers(body, {"Rudi Hartanto": ("PER", "Rudi Hartanto")}) == ["Rudi Hartanto", "Rudi Hartanto"]
+
+
+def test_an_office_named_with_dan_is_not_a_person() -> None:
+    body = ('"Belum ada bukti ke arah sana," kata Dirjen Pelayanan dan Kepatuhan Kementerian HAM, Sinta Larasati, '
+            "di Jakarta, Kamis (11/3).")
+    assert speakers(body, {"Sinta Larasati": ("PER", "Sinta Larasati")}) == ["Sinta Larasati"]

@@ -610,7 +610,12 @@ class Attributor:
                     continue
                 if lex.body_re.search(name):
                     continue
-                res = Resolved(name, None, "PER", key=key)
+                if re.match(r"\s+(?:dan|&)\s+[A-Z]", self.body[nm.end():nm.end() + 12]):
+                    continue  # "Dirjen Pelayanan dan Kepatuhan Kementerian HAM": the office goes on
+                # "Hakim Rudy" after "Ketua Majelis Hakim, Rudy Ruswoyo": the person already named in full
+                res = self.expand_name(name) or Resolved(name, None, "PER", key=key)
+                if res.key != key:
+                    res = Resolved(res.name, res.id, res.kind, key=key, members=res.members)
             self.known.setdefault(res.name or "", res)
             country = cm.group("country") if cm and cm.group("country") else None
             if country:
