@@ -46,9 +46,13 @@ def test_law_articles_are_not_claims_even_when_glued() -> None:
     assert claims(body) == []
 
 
-def test_counts_of_things_nobody_affects_need_a_countable_noun() -> None:
-    assert claims("Panitia menyiapkan 40 kursi lipat dan 12 meja panjang.") == []
+def test_counts_of_concrete_things_are_claims_and_abstract_ones_are_not() -> None:
+    # the rule: every count is a claim except ages, years, percentages, distances, durations (and
+    # identifiers, money, abstract nouns); a count of things nobody named a category for is "other"
+    assert claims("Panitia menyiapkan 40 kursi lipat dan 12 meja panjang.") == [("40", "other"), ("12", "other")]
     assert claims("Petugas menyita 15 unit sepeda motor dari gudang itu.") == [("15", "other")]
+    assert claims("Ada dua partai politik yang dominan dan tiga tuntutan utama.") == []
+    assert claims("Air setinggi 30 sentimeter merendam jalan itu, kata petugas di nomor 0852 6692 4247.") == []
 
 
 def test_relatives_of_victims_are_other() -> None:

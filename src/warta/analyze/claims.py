@@ -275,11 +275,11 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 continue  # people and things come in whole numbers: a score, a rate, a measure
             if category == "other" and subject is not None:
                 category = g.head_categories.get(subject.split()[0].lower(), category)
+            if subject is not None and subject[:1].isdigit():
+                continue  # "0852 6692 4247": a group of a phone or record number, counting nothing
             kind = head_kind(subject)
             if kind == "abstract":
                 continue  # "tiga mandat", "delapan tuntutan": counts of abstract things are not claims
-            if subject is not None and kind is None and category == "other":
-                continue  # only people and physical things affected or involved are claims
             if kind in ("thing", "place") and category in ("killed", "injured", "missing", "captured", "displaced"):
                 category = "other"  # "mengamankan 45 gereja": securing buildings, not capturing people
             if kind is None and subject is not None and category in ("captured", "displaced"):
