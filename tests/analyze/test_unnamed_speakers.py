@@ -155,3 +155,20 @@ def test_an_office_named_with_dan_is_not_a_person() -> None:
     body = ('"Belum ada bukti ke arah sana," kata Dirjen Pelayanan dan Kepatuhan Kementerian HAM, Sinta Larasati, '
             "di Jakarta, Kamis (11/3).")
     assert speakers(body, {"Sinta Larasati": ("PER", "Sinta Larasati")}) == ["Sinta Larasati"]
+
+
+def test_katanya_after_a_paragraph_opened_by_a_speech_act() -> None:
+    body = ('"Putusan kami tunda," kata Hakim Rudi Hartanto di ruang sidang.\n'
+            "Pengacara terdakwa, Sinta Larasati menyampaikan kekecewaannya atas penundaan ini. Terlebih, jadwal "
+            "sudah dua kali berubah.\n"
+            '"Kami berharap hari ini jadi hari putusan," katanya usai sidang.')
+    ents = {"Rudi Hartanto": ("PER", "Rudi Hartanto"), "Sinta Larasati": ("PER", "Sinta Larasati")}
+    assert speakers(body, ents)[-1] == "Sinta Larasati"
+
+
+def test_katanya_after_a_narrative_paragraph_stays_with_the_speaker() -> None:
+    body = ('"Pelaku sudah kami tahan," kata Kapolres Kombes Arif Wibowo.\n'
+            "Joko Santoso menembak korban dua kali dari jarak dekat.\n"
+            '"Motifnya masih kami dalami," katanya.')
+    ents = {"Arif Wibowo": ("PER", "Arif Wibowo"), "Joko Santoso": ("PER", "Joko Santoso")}
+    assert speakers(body, ents) == ["Arif Wibowo", "Arif Wibowo"]

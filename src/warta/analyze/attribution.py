@@ -1079,15 +1079,20 @@ class Attributor:
                 return max(people, key=lambda t: t[0])[1]
         return max(cands, key=lambda t: t[0])[1]
 
-    def _previous_subject(self, pos: int, exclude: set[str]) -> Resolved | None:
+    def _previous_subject(self, pos: int, exclude: set[str], verbs: Any = None) -> Resolved | None:
         """"Musk berselisih dengan Trump … Dia mengatakan …": a "dia" opening a sentence continues the
         person who opened the sentence before as the subject of an active verb (centering), even when
-        someone else spoke last. Only then: after a passive or a quotation the older rules decide."""
+        someone else spoke last. Only then: after a passive or a quotation the older rules decide. With
+        `verbs`, only a subject of one of those verbs counts (a speech verb before a quotation)."""
         head = self.body[max(0, pos - 3):pos]
         if not re.fullmatch(r"(?:^|[\s\S]*[.!?\n])\s*", self.body[max(0, pos - 3):pos]) and head.strip():
             return None  # the pronoun must open its sentence
         end = len(self.body[:pos].rstrip())
         prev_start = max(self.body.rfind(". ", 0, end - 1) + 2, self.body.rfind("\n", 0, end - 1) + 1, 0)
+        if verbs is not None and self.body[pos - 1:pos] == "\n":
+            # a quotation opening a paragraph: the speech act may open the paragraph before ("Pengacara
+            # terdakwa, Tuti Wijaya menyampaikan kekecewaannya … Terlebih, …")
+            prev_start = self.body.rfind("\n", 0, end - 1) + 1
         sent = self.body[prev_start:end]
         if not sent or sent.lstrip()[:1] in "\"“'‘" or _QUOTE_CHARS.search(sent):
             return None
@@ -1096,7 +1101,8 @@ class Attributor:
                 continue
             verb = re.match(r"\s+(?:(?:juga|pun|kemudian|lalu|sempat|telah|sudah|langsung)\s+)?(?P<v>\w+)",
                             self.body[e.end:end])
-            if verb and re.match(r"(?:me|ber)[a-z]{3,}$", verb.group("v")) and self.entity_name(e) not in exclude:
+            if verb and re.match(r"(?:me|ber)[a-z]{3,}$", verb.group("v")) and self.entity_name(e) not in exclude \
+                    and (verbs is None or verb.group("v").lower() in verbs):
                 return Resolved(self.entity_name(e), e.id, "PER")
             break
         return None

@@ -191,6 +191,7 @@ _NO_PREDICATE_BEFORE = grammar_words("no_predicate_before")
 _INLINE_LEAD = re.compile(r",\s*(?P<cue>" + _word_alt("inline_lead") + r")\s*,\s*", re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(r"^\s*(?:" + _word_alt("np_not_subject_start") + r")\s|\s(?:"
                             + _word_alt("np_not_subject_end") + r")\s*$", re.IGNORECASE)
+_OPENING_QUOTES = "\"“‘'"
 _ZONES = "|".join(re.escape(row[0]) for row in load_tsv("timezones.tsv"))
 _AS_OF = re.compile(rf"\s*(?:{_word_alt('as_of')})\s+pukul\s+\d{{1,2}}[.:]\d{{2}}(?:\s*(?:{_ZONES}))?(?![\w])", re.IGNORECASE)
 
@@ -257,6 +258,7 @@ class _Extractor:
     def __init__(self, art: Article) -> None:
         self.art = art
         self.g = cue_grammar()
+        self._speech_verbs = frozenset(c for c, v in self.g.cues.items() if v.role == "say" and v.frame != "post")
         lay = layout(art.body)
         self.text = lay.text
         self.qspans = list(lay.quotes)
@@ -1002,6 +1004,13 @@ class _Extractor:
                 res = self.att.resolve(c.np or "", c.np_start, after=c.after, exclude=exclude,
                                        inside_quote=self.in_quote)
                 np_text = c.np
+                if c.kind == "direct" and c.np and c.np == c.cue and c.np.lower().endswith("nya") \
+                        and self.text[c.start - 1:c.start] in _OPENING_QUOTES:
+                    # 'Tuti menyampaikan kekecewaannya. "Kami berharap …," katanya.': the person whose
+                    # speech act opens the sentence before the quotation is its voice
+                    topic = self.att._previous_subject(c.start - 1, exclude, verbs=self._speech_verbs)
+                    if topic is not None:
+                        res = topic
             resolved[id(c)] = res
             if c.nested and (c.np or "").lower() in _FIRST_PERSON:
                 continue  # "Kita meyakini, …" inside a quotation: the quoted speaker's own words, not a new quote
