@@ -172,3 +172,14 @@ def test_katanya_after_a_narrative_paragraph_stays_with_the_speaker() -> None:
             '"Motifnya masih kami dalami," katanya.')
     ents = {"Arif Wibowo": ("PER", "Arif Wibowo"), "Joko Santoso": ("PER", "Joko Santoso")}
     assert speakers(body, ents) == ["Arif Wibowo", "Arif Wibowo"]
+
+
+def test_asking_for_money_is_a_transaction_not_a_statement() -> None:
+    assert quotes("Pelaku kemudian meminta uang Rp 42 juta kepada korban untuk membeli emas.") == []
+    assert quotes("Warga meminta pemerintah segera membangun tanggul baru di desa itu.") != []
+
+
+def test_an_executive_head_named_after_the_office() -> None:
+    body = ('"Jembatan darurat itu hanyut terbawa arus," kata Kalakhar BPBD Kabupaten Sleman, Sutrisno, '
+            "Selasa (9/3).")
+    assert speakers(body) == ["Sutrisno"]
