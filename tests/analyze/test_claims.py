@@ -144,3 +144,22 @@ def test_sting_arrests_stabbings_and_deployments_by_their_verbs() -> None:
                        "Empat pemuda dibacok orang tak dikenal di depan warung.")
     got = [(c.value, c.category) for c in extract_claims(None, art)]
     assert got == [(3, "captured"), (40, "deployed"), (4, "injured")]
+
+
+def test_a_name_set_off_by_commas_does_not_cut_the_count_from_its_predicate() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.claims import extract_claims
+
+    art = make_article("Seorang siswa SMP di Klaten, RDP, diduga tewas akibat perundungan.\n"
+                       "Penembak tiga anggota Polres Bantul, Yogyakarta, hingga tewas itu dihukum mati.")
+    assert [(c.value, c.category) for c in extract_claims(None, art)] == [(1, "killed"), (3, "killed")]
+
+
+def test_washed_away_bridges_are_destroyed_and_people_missing() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.claims import extract_claims
+
+    art = make_article("Dua jembatan hanyut terbawa banjir.\nTiga warga hanyut saat menyeberangi sungai.")
+    assert [(c.value, c.category) for c in extract_claims(None, art)] == [(2, "destroyed"), (3, "missing")]

@@ -95,6 +95,8 @@ _COUNT_NOUN = re.compile(rf"\s+(?:{_words_alt('count_noun')})\b", re.IGNORECASE)
 _STATE_PREDICATES = grammar_words("state_predicate")
 _RELAYED = re.compile(rf"(?<![\w-])(?:{_words_alt('relay_cue')})\s+(?P<np>[A-Z][^,.;()]{{0,50}}?)\s*(?=[,.;(]|$)",
                       re.IGNORECASE)
+_SWEPT = re.compile(rf"(?<![\w-])(?:{_words_alt('swept_away')})(?![\w-])", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\(\d{1,3}\))?\s*,")
 _LIST_OPEN = re.compile(rf"\b(?:{_words_alt('list_open')})\b", re.IGNORECASE)
 
 
@@ -186,9 +188,15 @@ def _clause(text: str, s_start: int, s_end: int, ns: int, ne: int) -> tuple[int,
             a = m.end()
     b = s_end
     skip_close = -1
+    skip_until = -1
     for m in _CLAUSE_END.finditer(text, ne, s_end):
-        if m.start() == skip_close:
+        if m.start() == skip_close or m.start() <= skip_until:
             continue
+        if m.group(0) == ",":
+            appo = _APPOSITION.match(text, m.start())
+            if appo and appo.end() <= s_end:
+                skip_until = appo.end() - 1
+                continue  # "Seorang siswa SMP di Grobogan, ABP, diduga tewas": a name set off by commas
         if m.group(0) == ")" and "(" in text[max(s_start, ns - 25):ns] and "," not in text[ne:m.start()]:
             continue  # the number in brackets: the clause goes on after them
         if m.group(0) == "(" and re.match(r"\(\s*[\d.,]+\s*[a-zA-Z]*\s*\)", text[m.start():m.start() + 25]):
@@ -280,6 +288,8 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
             kind = head_kind(subject)
             if kind == "abstract":
                 continue  # "tiga mandat", "delapan tuntutan": counts of abstract things are not claims
+            if kind == "person" and category == "destroyed" and _SWEPT.search(text, n.end, c_end):
+                category = "missing"  # "dua warga hanyut": people swept away are missing, bridges destroyed
             if kind in ("thing", "place") and category in ("killed", "injured", "missing", "captured", "displaced"):
                 category = "other"  # "mengamankan 45 gereja": securing buildings, not capturing people
             if kind is None and subject is not None and category in ("captured", "displaced"):
