@@ -163,3 +163,13 @@ def test_washed_away_bridges_are_destroyed_and_people_missing() -> None:
 
     art = make_article("Dua jembatan hanyut terbawa banjir.\nTiga warga hanyut saat menyeberangi sungai.")
     assert [(c.value, c.category) for c in extract_claims(None, art)] == [(2, "destroyed"), (3, "missing")]
+
+
+def test_pupils_rushed_to_a_clinic_with_stomach_aches_are_injured() -> None:
+    from _facts_helpers import make_article
+
+    from warta.analyze.claims import extract_claims
+
+    art = make_article("Puluhan siswa SMPN 3 Sleman dilarikan ke puskesmas setelah makan siang di sekolah.\n"
+                       "Kepala sekolah mengatakan belasan anak mengeluhkan sakit perut secara bersamaan.")
+    assert [(c.value, c.category) for c in extract_claims(None, art)] == [(10, "injured"), (11, "injured")]
