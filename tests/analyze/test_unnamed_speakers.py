@@ -183,3 +183,15 @@ def test_an_executive_head_named_after_the_office() -> None:
     body = ('"Jembatan darurat itu hanyut terbawa arus," kata Kalakhar BPBD Kabupaten Sleman, Sutrisno, '
             "Selasa (9/3).")
     assert speakers(body) == ["Sutrisno"]
+
+
+def test_the_place_in_an_office_is_not_a_person_for_later_pronouns() -> None:
+    body = ("Kepala Kepolisian Resor Sleman mengatakan para korban kini dirawat di puskesmas.\n"
+            '"Dua orang masih kami cari di sungai," ujarnya kepada wartawan.')
+    ents = {"Kepolisian Resor Sleman": ("ORG", "Sleman Police"), "Sleman": ("GPE", "Sleman")}
+    assert speakers(body, ents) == ["Sleman Police", "Sleman Police"]
+
+
+def test_an_unnamed_office_holder_of_a_place() -> None:
+    body = "Wali Kota Sleman menegaskan bahwa bantuan logistik akan disalurkan ke seluruh posko mulai hari ini."
+    assert speakers(body, {"Sleman": ("GPE", "Sleman")}) == ["Mayor of Sleman"]

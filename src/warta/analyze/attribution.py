@@ -612,6 +612,9 @@ class Attributor:
                     continue
                 if re.match(r"\s+(?:dan|&)\s+[A-Z]", self.body[nm.end():nm.end() + 12]):
                     continue  # "Dirjen Pelayanan dan Kepatuhan Kementerian HAM": the office goes on
+                at = after + run.rfind(found)
+                if any(e.type in ("GPE", "LOC", "ORG") and e.start <= at < e.end for e in self.entities):
+                    continue  # "Kepala Kepolisian Resor Aceh Timur": the office's place, not a name
                 # "Hakim Rudy" after "Ketua Majelis Hakim, Rudy Ruswoyo": the person already named in full
                 res = self.expand_name(name) or Resolved(name, None, "PER", key=key)
                 if res.key != key:
@@ -882,6 +885,13 @@ class Attributor:
             run = re.match(r"\s+([A-Z\u00C0-\u00DE][^\s,]*(?:\s+[A-Z\u00C0-\u00DE][^\s,]*)*)", rest)
             if run and not pers:
                 name = run.group(1)
+                place_at = a + tm.end() + run.start(1)
+                place = next((e for e in ents if e.type in ("GPE", "LOC") and e.start <= place_at < e.end
+                              and e.end >= place_at + len(name)), None)
+                if place is not None:
+                    # "Wali Kota Bekasi menegaskan": the office holder of that place, unnamed
+                    office = key.replace("-", " ").capitalize()
+                    return Resolved(f"{office} of {self.entity_name(place)}", None, "PER", key=key)
                 return self.expand_name(name) or self._kb(np) or Resolved(name, None, "PER")
             if not run:
                 cm = self.lex.country_re.search(low, tm.end())
@@ -1103,6 +1113,12 @@ class Attributor:
                             self.body[e.end:end])
             if verb and re.match(r"(?:me|ber)[a-z]{3,}$", verb.group("v")) and self.entity_name(e) not in exclude \
                     and (verbs is None or verb.group("v").lower() in verbs):
-                return Resolved(self.entity_name(e), e.id, "PER")
+                # the whole subject phrase decides: "Kepala Kepolisian Resor Aceh Timur" is the police unit,
+                # not the place the NER saw in it
+                s0 = max(self.body.rfind(". ", 0, e.start) + 2, self.body.rfind("\n", 0, e.start) + 1, 0)
+                res = self._resolve(self.body[s0:e.end], s0)
+                if res.name and res.kind == "PER":
+                    return res
+                return None
             break
         return None
