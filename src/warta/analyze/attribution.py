@@ -341,7 +341,7 @@ def _number(pattern: str, before: str, noun: str, after: str = "") -> str:
     one, many, *default = pattern.split("|")
     if default:  # plural unless one source is marked: "seorang sumber", "salah satu sumber", "sumber itu"
         return one if _SINGLE_BEFORE.search(before) or re.search(r"\s(?:itu|tersebut|ini)\s*$", after) else many
-    reduplicated = bool(re.fullmatch(r"(\w+)-\w+", noun.split()[0])) and "-" in noun.split()[0]
+    reduplicated = "-" in noun.split()[0]  # "siswa-siswi"
     return many if _PLURAL_BEFORE.search(before) or reduplicated else one
 
 
@@ -1080,7 +1080,7 @@ class Attributor:
             voiced = [(p, r) for p, r in cands if p not in self.history.indirect_bodies]
             return max(voiced or cands, key=lambda t: t[0])[1]
         if human is True:
-            topic = self._previous_subject(pos, exclude)
+            topic = self.previous_subject(pos, exclude)
             if topic is not None:
                 return topic
         if human:
@@ -1089,13 +1089,13 @@ class Attributor:
                 return max(people, key=lambda t: t[0])[1]
         return max(cands, key=lambda t: t[0])[1]
 
-    def _previous_subject(self, pos: int, exclude: set[str], verbs: Any = None) -> Resolved | None:
+    def previous_subject(self, pos: int, exclude: set[str], verbs: Any = None) -> Resolved | None:
         """"Musk berselisih dengan Trump … Dia mengatakan …": a "dia" opening a sentence continues the
         person who opened the sentence before as the subject of an active verb (centering), even when
         someone else spoke last. Only then: after a passive or a quotation the older rules decide. With
         `verbs`, only a subject of one of those verbs counts (a speech verb before a quotation)."""
         head = self.body[max(0, pos - 3):pos]
-        if not re.fullmatch(r"(?:^|[\s\S]*[.!?\n])\s*", self.body[max(0, pos - 3):pos]) and head.strip():
+        if head.strip() and not re.search(r"[.!?\n]\s*$", head):
             return None  # the pronoun must open its sentence
         end = len(self.body[:pos].rstrip())
         prev_start = max(self.body.rfind(". ", 0, end - 1) + 2, self.body.rfind("\n", 0, end - 1) + 1, 0)

@@ -193,7 +193,9 @@ _NOT_A_SUBJECT = re.compile(r"^\s*(?:" + _word_alt("np_not_subject_start") + r")
                             + _word_alt("np_not_subject_end") + r")\s*$", re.IGNORECASE)
 _OPENING_QUOTES = "\"“‘'"
 _ZONES = "|".join(re.escape(row[0]) for row in load_tsv("timezones.tsv"))
-_AS_OF = re.compile(rf"\s*(?:{_word_alt('as_of')})\s+pukul\s+\d{{1,2}}[.:]\d{{2}}(?:\s*(?:{_ZONES}))?(?![\w])", re.IGNORECASE)
+_AS_OF = re.compile(rf"\s*(?:{_word_alt('as_of')})\s+(?:{_word_alt('clock_word')})\s+\d{{1,2}}[.:]\d{{2}}"
+                    rf"(?:\s*(?:{_ZONES}))?(?![\w])", re.IGNORECASE)
+_NAME_THEN_CLAUSE_LEADS = tuple(grammar_word_list("name_then_clause_lead"))
 
 
 def _has_predicate(words: list[str]) -> bool:
@@ -880,7 +882,7 @@ class _Extractor:
                 continue
             comma = self.text.find(",", m.end(), s.end)
             split = self._name_then_clause(m.end(), comma if comma >= 0 else s.end)
-            if split is not None and m.group("cue").lower().startswith(("menurut", "berdasarkan")):
+            if split is not None and m.group("cue").lower().startswith(_NAME_THEN_CLAUSE_LEADS):
                 # "Menurut Prabowo setiap hari …", "Berdasarkan data BPBD hingga pukul 18.52 WIB bencana
                 # …": no comma after the source
                 name, cstart = split
@@ -1008,7 +1010,7 @@ class _Extractor:
                         and self.text[c.start - 1:c.start] in _OPENING_QUOTES:
                     # 'Tuti menyampaikan kekecewaannya. "Kami berharap …," katanya.': the person whose
                     # speech act opens the sentence before the quotation is its voice
-                    topic = self.att._previous_subject(c.start - 1, exclude, verbs=self._speech_verbs)
+                    topic = self.att.previous_subject(c.start - 1, exclude, verbs=self._speech_verbs)
                     if topic is not None:
                         res = topic
             resolved[id(c)] = res
