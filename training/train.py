@@ -95,24 +95,22 @@ def use_pretrained(args, task: str) -> list[str]:
     return ["--paths.init_tok2vec", str(weights)] if weights else []
 
 
+def spacy_train(args, task: str, out: str, train: str, dev: str, steps: int = 0) -> None:
+    """One `spacy train` of configs/<task>.cfg on corpus files, into training/output/<out> (log: logs/<out>.log)."""
+    cmd = spacy_cmd("train", str(CONFIGS / f"{task}.cfg"), "-o", str(OUTPUT / out),
+                    "--paths.train", str(CORPUS / train), "--paths.dev", str(CORPUS / dev))
+    cmd += use_pretrained(args, task)
+    if steps:
+        cmd += ["--training.max_steps", str(steps)]
+    run(cmd, OUTPUT / "logs" / f"{out}.log")
+
+
 def step_ner(args) -> None:
-    out = OUTPUT / "ner"
-    cmd = spacy_cmd("train", str(CONFIGS / "ner.cfg"), "-o", str(out),
-                    "--paths.train", str(CORPUS / "ner-train.spacy"), "--paths.dev", str(CORPUS / "ner-dev.spacy"))
-    cmd += use_pretrained(args, "ner")
-    if args.ner_steps:
-        cmd += ["--training.max_steps", str(args.ner_steps)]
-    run(cmd, OUTPUT / "logs" / "ner.log")
+    spacy_train(args, "ner", "ner", "ner-train.spacy", "ner-dev.spacy", args.ner_steps)
 
 
 def step_ud(args) -> None:
-    out = OUTPUT / "ud"
-    cmd = spacy_cmd("train", str(CONFIGS / "ud.cfg"), "-o", str(out),
-                    "--paths.train", str(CORPUS / "ud-train.spacy"), "--paths.dev", str(CORPUS / "ud-dev.spacy"))
-    cmd += use_pretrained(args, "ud")
-    if args.ud_steps:
-        cmd += ["--training.max_steps", str(args.ud_steps)]
-    run(cmd, OUTPUT / "logs" / "ud.log")
+    spacy_train(args, "ud", "ud", "ud-train.spacy", "ud-dev.spacy", args.ud_steps)
 
 
 def best_step(log: Path, config: Path, default: int = 1000) -> int:
@@ -145,23 +143,13 @@ def best_step(log: Path, config: Path, default: int = 1000) -> int:
 
 
 def step_ner_final(args) -> None:
-    out = OUTPUT / "ner-final"
     steps = args.ner_steps or best_step(OUTPUT / "logs" / "ner.log", CONFIGS / "ner.cfg", default=3000)
-    cmd = spacy_cmd("train", str(CONFIGS / "ner.cfg"), "-o", str(out),
-                    "--paths.train", str(CORPUS / "ner-all.spacy"), "--paths.dev", str(CORPUS / "ner-dev.spacy"),
-                    "--training.max_steps", str(steps))
-    cmd += use_pretrained(args, "ner")
-    run(cmd, OUTPUT / "logs" / "ner-final.log")
+    spacy_train(args, "ner", "ner-final", "ner-all.spacy", "ner-dev.spacy", steps)
 
 
 def step_ud_final(args) -> None:
-    out = OUTPUT / "ud-final"
     steps = args.ud_steps or best_step(OUTPUT / "logs" / "ud.log", CONFIGS / "ud.cfg")
-    cmd = spacy_cmd("train", str(CONFIGS / "ud.cfg"), "-o", str(out),
-                    "--paths.train", str(CORPUS / "ud-all.spacy"), "--paths.dev", str(CORPUS / "ud-dev.spacy"),
-                    "--training.max_steps", str(steps))
-    cmd += use_pretrained(args, "ud")
-    run(cmd, OUTPUT / "logs" / "ud-final.log")
+    spacy_train(args, "ud", "ud-final", "ud-all.spacy", "ud-dev.spacy", steps)
 
 
 def assemble(ner_dir: Path, ud_dir: Path, out_dir: Path) -> None:
