@@ -38,6 +38,7 @@ class SpeakerLexicon:
     countries: dict[str, Country]         # Indonesian country name or seat -> country
     seats: frozenset[str]                 # the keys of `countries` that are seats of government
     bodies: dict[str, str]                # Indonesian institution phrase -> English pattern
+    plural_default: frozenset[str]        # phrases whose "singular|plural" pattern defaults to the plural
     titles: dict[str, str]                # title -> key
     country_alt: str
     country_re: re.Pattern[str]
@@ -66,10 +67,13 @@ def lexicon() -> SpeakerLexicon:
             for seat in row[3].split("|"):
                 countries.setdefault(seat, c)
                 seats.add(seat)
-    bodies = {row[0]: row[1] + ("|many" if row[2:] == ("many",) else "") for row in load_tsv("speaker_bodies.tsv")}
+    rows = load_tsv("speaker_bodies.tsv")
+    bodies = {row[0]: row[1] for row in rows}
+    plural_default = frozenset(row[0] for row in rows if row[2:] == ("many",))
     titles = {row[0]: row[1] for row in load_tsv("speaker_titles.tsv")}
     return SpeakerLexicon(
-        words=words, by_kind={k: frozenset(v) for k, v in kinds.items()}, countries=countries, seats=frozenset(seats), bodies=bodies, titles=titles,
+        words=words, by_kind={k: frozenset(v) for k, v in kinds.items()}, countries=countries, seats=frozenset(seats), bodies=bodies,
+        plural_default=plural_default, titles=titles,
         country_alt=_alt(countries),
         country_re=re.compile(rf"(?<![\w-])({_alt(countries)})(?![\w-])", re.IGNORECASE),
         body_re=re.compile(rf"(?<![\w-])({_alt(bodies)})(?![\w-])", re.IGNORECASE),
@@ -92,6 +96,10 @@ _CLUTTER = re.compile(
 )
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Dr|dr|Prof|No|no|Jl|St|Tn|Ny|Sdr|H|Hj|dll|dsb|dkk|a\.n|Kol|Letjen|Mayjen|Brigjen|Jend|Kapt|Lt|Mr|Mrs|Ms|Ir|Drs|Bpk|Ibu))\.$")
 DOUBLE_QUOTES = "\"“”„«»"
+_DEMONSTRATIVE_END = re.compile(r"\s+(?:" + _alt(grammar_word_list("demonstrative")) + r")\s*$")
+_OFFICE_GOES_ON = re.compile(r"\s+(?:" + _alt(grammar_word_list("office_conjunction"))
+                             + r")\s+[A-Z]")
+_AUX_THEN_VERB = re.compile(r"\s+(?:(?:" + _alt(grammar_word_list("aux_verb")) + r")\s+)?(?P<v>\w+)")
 _QUOTE_CHARS = re.compile(r"[\"“”„«»‘\n]")
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -327,20 +335,20 @@ _ALIAS_DEF = re.compile(
     r"(?P<full>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})[ \t]+\((?P<alias>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}|[A-Z]{2,5})\)")
 
 
-_SINGLE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in grammar_word_list("single_marker"))
+_SINGLE_BEFORE = re.compile(r"(?:^|\s)(?:" + _alt(grammar_word_list("single_marker"))
                             + r")\s*$", re.IGNORECASE)
-_PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in grammar_word_list("plural_marker"))
+_PLURAL_BEFORE = re.compile(r"(?:^|\s)(?:" + _alt(grammar_word_list("plural_marker"))
                             + r")\s*$", re.IGNORECASE)
 
 
-def _number(pattern: str, before: str, noun: str, after: str = "") -> str:
+def _number(pattern: str, before: str, noun: str, after: str, plural_default: bool) -> str:
     """"prosecutor|prosecutors": the plural when the phrase marks one ("para jaksa", "sejumlah saksi",
     "siswa-siswi"), else the singular; Indonesian leaves number unsaid, and one speaker is the common case."""
     if "|" not in pattern:
         return pattern
-    one, many, *default = pattern.split("|")
-    if default:  # plural unless one source is marked: "seorang sumber", "salah satu sumber", "sumber itu"
-        return one if _SINGLE_BEFORE.search(before) or re.search(r"\s(?:itu|tersebut|ini)\s*$", after) else many
+    one, many = pattern.split("|", 1)
+    if plural_default:  # plural unless one source is marked: "seorang sumber", "salah satu sumber", "sumber itu"
+        return one if _SINGLE_BEFORE.search(before) or _DEMONSTRATIVE_END.search(after) else many
     reduplicated = "-" in noun.split()[0]  # "siswa-siswi"
     return many if _PLURAL_BEFORE.search(before) or reduplicated else one
 
@@ -610,7 +618,7 @@ class Attributor:
                     continue
                 if lex.body_re.search(name):
                     continue
-                if re.match(r"\s+(?:dan|&)\s+[A-Z]", self.body[nm.end():nm.end() + 12]):
+                if _OFFICE_GOES_ON.match(self.body, nm.end(), nm.end() + 12):
                     continue  # "Dirjen Pelayanan dan Kepatuhan Kementerian HAM": the office goes on
                 at = after + run.rfind(found)
                 if any(e.type in ("GPE", "LOC", "ORG") and e.start <= at < e.end for e in self.entities):
@@ -655,13 +663,18 @@ class Attributor:
         t = " ".join(text.lower().split())
         return self.lex.countries.get(t) or Country(text, text)
 
+    def _body_pattern(self, np: str, m: re.Match[str]) -> str:
+        """The English pattern of the body phrase `m` found in `np`, in the number the phrase marks."""
+        phrase = " ".join(m.group(1).lower().split())
+        return _number(self.lex.bodies[phrase], np[:m.start()], m.group(1), " " + np[m.end():],
+                       phrase in self.lex.plural_default)
+
     def _body_name(self, np: str, after: str) -> tuple[str, str] | None:
         """"kementerian pertahanan Azerbaijan" -> ("Ministry of Defense of Azerbaijan", key)."""
         m = self.lex.body_re.search(np)
         if not m or m.start() > 12:
             return None
-        phrase = " ".join(m.group(1).lower().split())
-        pattern = _number(self.lex.bodies[phrase], np[:m.start()], m.group(1), " " + np[m.end():])
+        pattern = self._body_pattern(np, m)
         tail = np[m.end():]
         cm = self.lex.country_re.search(tail) or (
             re.match(r"\s*di\s+", after) and self.lex.country_re.match(after, re.match(r"\s*di\s+", after).end())
@@ -786,7 +799,7 @@ class Attributor:
         inside_quote = inside_quote or (lambda _p: False)
         if not np:
             return Resolved(None)
-        base = re.sub(r"\s+(?:itu|tersebut|ini)$", "", low)
+        base = _DEMONSTRATIVE_END.sub("", low)
         if low in ("seraya", "sambil", "dan", "lalu", "kemudian", "serta", "selain itu"):
             # "…, seraya menambahkan bahwa", "Dan menambahkan bahwa": the last speaker goes on
             return self.last_speaker(start) or Resolved(None)
@@ -833,9 +846,7 @@ class Attributor:
         if body is not None and not body[0]:
             # the country as the linker named it ("Kementerian Kesehatan Gaza" with Gaza linked)
             place = next((e for e in ents if e.type in ("GPE", "LOC")), None)
-            bm = self.lex.body_re.search(np)
-            pattern = _number(self.lex.bodies.get(" ".join(bm.group(1).lower().split()), ""), np[:bm.start()],  # type: ignore[union-attr]
-                              bm.group(1), " " + np[bm.end():])  # type: ignore[union-attr]
+            pattern = self._body_pattern(np, self.lex.body_re.search(np))  # type: ignore[arg-type]
             if place is not None and "{" in pattern:
                 name = self.entity_name(place)
                 body = (pattern.format(country=name, adj=name), body[1])
@@ -1109,8 +1120,7 @@ class Attributor:
         for e in self.entities:
             if e.type != "PER" or not (prev_start <= e.start < end) or not self._opens_sentence(e.start):
                 continue
-            verb = re.match(r"\s+(?:(?:juga|pun|kemudian|lalu|sempat|telah|sudah|langsung)\s+)?(?P<v>\w+)",
-                            self.body[e.end:end])
+            verb = _AUX_THEN_VERB.match(self.body[e.end:end])
             if verb and re.match(r"(?:me|ber)[a-z]{3,}$", verb.group("v")) and self.entity_name(e) not in exclude \
                     and (verbs is None or verb.group("v").lower() in verbs):
                 # the whole subject phrase decides: "Kepala Kepolisian Resor Aceh Timur" is the police unit,
