@@ -173,3 +173,25 @@ def test_pupils_rushed_to_a_clinic_with_stomach_aches_are_injured() -> None:
     art = make_article("Puluhan siswa SMPN 3 Sleman dilarikan ke puskesmas setelah makan siang di sekolah.\n"
                        "Kepala sekolah mengatakan belasan anak mengeluhkan sakit perut secara bersamaan.")
     assert [(c.value, c.category) for c in extract_claims(None, art)] == [(10, "injured"), (11, "injured")]
+
+
+def test_the_items_of_a_list_share_the_verb_that_heads_it() -> None:
+    got = [(c.value, c.category) for c in claims(
+        "Dinas PU mengerahkan 3 ekskavator, 2 buldoser, dan 5 truk ke lokasi longsor.\n"
+        "Pemkab akan mengirimkan relawan mencakup empat perawat dan dua bidan ke desa itu.\n"
+        "Mobilisasi bantuan dilakukan dari gudang Kota Baru, berupa 6 unit tangki air dan 8 unit tenda.")]
+    assert got == [(3, "deployed"), (2, "deployed"), (5, "deployed"), (4, "deployed"), (2, "deployed"),
+                   (6, "deployed"), (8, "deployed")]
+
+
+def test_a_list_item_with_its_own_predicate_keeps_it() -> None:
+    got = [(c.value, c.category) for c in claims(
+        "Longsor itu menewaskan 4 orang, 9 rumah rusak berat.\n"
+        "Barang bukti mencapai 120 botol, terdiri dari 70 botol anggur dan 50 botol tuak.")]
+    assert got == [(4, "killed"), (9, "destroyed"), (120, "other"), (70, "other"), (50, "other")]
+
+
+def test_a_denied_predicate_does_not_categorise_the_count() -> None:
+    got = [(c.value, c.category) for c in claims(
+        "Enam orang ditahan polisi, sementara 3 orang belum ditahan karena sakit.")]
+    assert got == [(6, "captured"), (3, "other")]

@@ -96,6 +96,11 @@ _STATE_PREDICATES = grammar_words("state_predicate")
 _RELAYED = re.compile(rf"(?<![\w-])(?:{_words_alt('relay_cue')})\s+(?P<np>[A-Z][^,.;()]{{0,50}}?)\s*(?=[,.;(]|$)",
                       re.IGNORECASE)
 _SWEPT = re.compile(rf"(?<![\w-])(?:{_words_alt('swept_away')})(?![\w-])", re.IGNORECASE)
+_NEGATED = re.compile(rf"(?<![\w-])(?:{_words_alt('negation')})\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# a count continuing a list after a comma or "dan" ("mengerahkan 4 ekskavator, 2 wheel loader, dan 2 motor
+# grader"): the text between two items, with no verb or predicate of its own
+_VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{3,}", re.IGNORECASE)
+_LIST_NEXT = re.compile(r"[^.;:()]{0,40}?(?:,\s*(?:dan|serta)?|\s(?:dan|serta))\s+", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\(\d{1,3}\))?\s*,")
 _LIST_OPEN = re.compile(rf"\b(?:{_words_alt('list_open')})\b", re.IGNORECASE)
 
@@ -122,11 +127,28 @@ def _category(g: ClaimGrammar, text: str, ns: int, ne: int, c_start: int, c_end:
     if m and not _own_predicate_before(text, ne, m.start()):
         # the predicate of this number, not of a later one ("puluhan rumah terdampak dan belasan warga
         # mengungsi": the houses are not displaced)
+        if _NEGATED.search(text, max(ne, m.start() - 20), m.start()):
+            return "other"  # "satu tersangka belum ditahan": a predicate denied says what did not happen
         return g.categories[" ".join(m.group("k").lower().split())]
     hits = list(g.cat_any_re.finditer(before))
     if hits:
         return g.categories[" ".join(hits[-1].group("k").lower().split())]
     return "other"
+
+
+def _list_head_category(g: ClaimGrammar, text: str, s_start: int, lo_start: int, category: str) -> str:
+    """The category of a list's items from the verb or noun heading it, when the head itself is uncounted
+    ("Unpad akan mengirimkan tenaga profesional mencakup lima dokter, …", "mobilisasi bantuan dilakukan
+    dari Depo X, berupa 2 unit mobile water tank")."""
+    head = text[max(s_start, lo_start - 80):lo_start]
+    hits = list(g.cat_before_re.finditer(head)) + list(g.cat_any_re.finditer(head))
+    if not hits:
+        return category
+    last = max(hits, key=lambda m: m.end())
+    between = head[last.end():]
+    if _nwords(between) > 8 or find_numbers(between) or re.search(r"[.;:]", between):
+        return category
+    return g.categories[" ".join(last.group("k").lower().split())]
 
 
 def _own_predicate_before(text: str, ne: int, pred_start: int) -> bool:
@@ -274,6 +296,15 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 # "85 warga mengungsi di beberapa titik, di antaranya pos balai desa 10 jiwa, …": the items
                 # of a list count the same thing as its head
                 category = prev_claim.category
+            elif lo is not None:
+                category = _list_head_category(g, text, s.start, lo.start(), category)
+            prev = out[-1] if out and out[-1].start is not None and s.start <= (out[-1].start or 0) else None
+            if category == "other" and prev is not None and prev.category != "other" \
+                    and _LIST_NEXT.fullmatch(text, prev.end or 0, n.start) \
+                    and not any(_VERB_FORM.fullmatch(w) for w in re.findall(r"[\w-]+", text[prev.end or 0:n.start])) \
+                    and not g.cat_after_re.search(text, prev.end or 0, n.start) \
+                    and not g.cat_after_re.search(text, n.end, c_end):
+                category = prev.category  # the next item of a list shares its verb
             anaphoric = bool(_ANAPHORIC.match(text, n.end))
             subject = None if anaphoric else _subject(text, n.end, c_end)
             if category == "other" and subject is None and not anaphoric \
@@ -301,7 +332,6 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
             if kind == "thing" and category == "other" \
                     and re.search(r"(?<![\w-])di\s+$", text[max(s.start, n.start - 6):n.start], re.IGNORECASE):
                 continue  # "dirawat di dua puskesmas": where something happens, not what is counted
-            prev = out[-1] if out and out[-1].start is not None and s.start <= (out[-1].start or 0) else None
             if kind == "place" and category == "other" and not g.affected_re.search(text, s.start, s.end):
                 continue  # "program berjalan di 34 provinsi": where an agency works, nothing affected there
             if kind == "person" and category == "other" and prev is not None and prev.category != "other" \
