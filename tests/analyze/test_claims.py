@@ -195,3 +195,11 @@ def test_a_denied_predicate_does_not_categorise_the_count() -> None:
     got = [(c.value, c.category) for c in claims(
         "Enam orang ditahan polisi, sementara 3 orang belum ditahan karena sakit.")]
     assert got == [(6, "captured"), (3, "other")]
+
+
+def test_satu_is_a_numeral_while_seorang_is_an_article() -> None:
+    got = [(c.text, c.category) for c in claims(
+        "Satu tersangka masih buron, sementara satu pelaku lain tertangkap di Medan.\n"
+        "Seorang warga mengatakan jalan itu rawan.\n"
+        "Polisi tidak menemukan satu pun senjata, dan satu pihak menolak diperiksa.")]
+    assert got == [("Satu", "other"), ("satu", "captured")]

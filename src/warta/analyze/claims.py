@@ -281,7 +281,8 @@ def extract_claims(doc: Any, art: Article) -> list[Claim]:
                 continue
             c_start, c_end = _clause(text, s.start, s.end, n.start, n.end)
             category = _category(g, text, n.start, n.end, c_start, c_end)
-            one = n.kind == "person" or (n.kind == "words" and n.value == 1)
+            # "seorang" is an article as often as a count; "satu" is the numeral
+            one = n.kind == "person" and not n.text.lower().startswith("satu")
             if one and category == "other" and not (
                     _COUNT_LEAD.search(text, max(s.start, n.start - 12), n.start)
                     and head_kind(_subject(text, n.end, c_end)) in ("person", "thing")):
