@@ -203,3 +203,10 @@ def test_satu_is_a_numeral_while_seorang_is_an_article() -> None:
         "Seorang warga mengatakan jalan itu rawan.\n"
         "Polisi tidak menemukan satu pun senjata, dan satu pihak menolak diperiksa.")]
     assert got == [("Satu", "other"), ("satu", "captured")]
+
+
+def test_a_unit_number_in_a_name_is_not_a_count_and_an_acronym_in_brackets_does_not_end_the_clause() -> None:
+    got = [(c.value, c.category) for c in claims(
+        "Detasemen Khusus (Densus) 88 menangkap lima orang di Solo.\n"
+        "Tiga anggota Organisasi Kemasyarakatan (Ormas) yang terjaring OTT diperiksa.")]
+    assert got == [(5, "captured"), (3, "captured")]

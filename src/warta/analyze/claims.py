@@ -221,11 +221,12 @@ def _clause(text: str, s_start: int, s_end: int, ns: int, ne: int) -> tuple[int,
                 continue  # "Seorang siswa SMP di Grobogan, ABP, diduga tewas": a name set off by commas
         if m.group(0) == ")" and "(" in text[max(s_start, ns - 25):ns] and "," not in text[ne:m.start()]:
             continue  # the number in brackets: the clause goes on after them
-        if m.group(0) == "(" and re.match(r"\(\s*[\d.,]+\s*[a-zA-Z]*\s*\)", text[m.start():m.start() + 25]):
+        if m.group(0) == "(" and re.match(r"\(\s*(?:[\d.,]+\s*[a-zA-Z]*|[A-Z][^\W\d]*(?:\s+[^\W\d]+){0,2})\s*\)",
+                                          text[m.start():m.start() + 40]):
             close = text.find(")", m.start())
             if close > 0 and not _CLAUSE_END.search(text, m.start() + 1, close):
                 skip_close = close
-                continue  # "lima kepala keluarga (11 jiwa) terpaksa mengungsi"
+                continue  # "lima kepala keluarga (11 jiwa) mengungsi", "4 anggota LSM (NGO) yang terjaring"
         b = m.start()
         break
     return a, b
@@ -242,8 +243,8 @@ def _excluded(g: ClaimGrammar, text: str, n: NumberMatch, s_start: int) -> bool:
         return True  # a year that the date grammar did not need (dates are found separately)
     pm = _PREV_WORD.search(before)
     if pm and n.start > s_start:
-        prev = pm.group(1)
-        # "Resolusi 2334", "Su 27": a capitalised word right before a numeral names a thing
+        prev = pm.group(1).strip("()")
+        # "Resolusi 2334", "Su 27", "(Densus) 88": a capitalised word right before a numeral names a thing
         if n.kind == "digits" and prev[:1].isupper() and prev.isalpha() and not g.qualifier_re.search(prev) \
                 and not _COUNT_NOUN.match(text, n.end):
             return True  # but "Musala Assidiqie 40 jiwa" counts people
