@@ -12,8 +12,8 @@ Steps:
   ner_final the same NER recipe retrained on train + valid of both sets for as many steps as the best
             checkpoint of `ner` took → output/ner-final (shipped; dev figures come from `ner`)
   ud        morphologizer (UPOS+features) + parser, configs/ud.cfg, trained on CSUI + PUD + half A of GSD dev
-            (x3), model selection and dev scores on half B of GSD dev → output/ud
-  ud_final  the same config retrained on CSUI + PUD + all of GSD dev (x3) for as many steps as the best
+            (x6), model selection and dev scores on half B of GSD dev → output/ud
+  ud_final  the same config retrained on CSUI + PUD + all of GSD dev (x6) for as many steps as the best
             checkpoint of `ud` took → output/ud-final (shipped; its dev figure is not independent)
   assemble  one pipeline → src/warta/lang/id/model (warta tokenizer, sentences, tok2vec, morphologizer,
             parser, ner with its own tok2vec, entity trim, lemmatizer)
