@@ -173,14 +173,17 @@ def assemble(ner_dir: Path, ud_dir: Path, out_dir: Path) -> None:
         "name": "warta_news",
         "version": "0.1.0",
         "description": "Indonesian news pipeline of warta: news tokenizer, rule sentences (line breaks, quotes), "
-                       "UPOS+morphology, dependency parse (UD), NER PER/ORG/LOC (NERGrit+NERP), affix lemmatizer.",
-        "license": "CC BY-SA 4.0 (trained on UD Indonesian CSUI/GSD/PUD, CC BY-SA 4.0/3.0; NER data IndoNLU, Apache-2.0)",
+                       "UPOS+morphology, dependency parse (UD; tok2vec also trained on POSP tags), NER PER/ORG/LOC "
+                       "(NERGrit+NERP, beam search), affix lemmatizer.",
+        "license": "CC BY-SA 4.0 (trained on UD Indonesian CSUI/GSD/PUD, CC BY-SA 4.0/3.0; NER and POSP data "
+                   "IndoNLU, Apache-2.0)",
         "author": "warta",
         "sources": [
             {"name": "UD_Indonesian-CSUI", "url": "https://github.com/UniversalDependencies/UD_Indonesian-CSUI", "license": "CC BY-SA 4.0"},
             {"name": "UD_Indonesian-GSD (dev split)", "url": "https://github.com/UniversalDependencies/UD_Indonesian-GSD", "license": "CC BY-SA 4.0"},
             {"name": "UD_Indonesian-PUD", "url": "https://github.com/UniversalDependencies/UD_Indonesian-PUD", "license": "CC BY-SA 3.0"},
-            {"name": "IndoNLU NERGrit, NERP", "url": "https://github.com/IndoNLP/indonlu", "license": "Apache-2.0"},
+            {"name": "IndoNLU NERGrit, NERP (NER); POSP (auxiliary tagging task of the UD tok2vec)",
+             "url": "https://github.com/IndoNLP/indonlu", "license": "Apache-2.0"},
         ],
     })
     if out_dir.exists():
