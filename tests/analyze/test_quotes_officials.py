@@ -307,3 +307,10 @@ def test_menurut_without_a_comma_after_the_source() -> None:
 def test_verb_and_glued_credit_after_the_speaker_are_cut() -> None:
     body = '"Belum pernah ada tawaran resmi sama sekali," kata Kim Sang-woo dilansirdetikSport dalam wawancara.'
     assert speakers(body) == ["Kim Sang-woo"]
+
+
+def test_an_office_the_ner_took_for_an_organisation_still_names_its_holder() -> None:
+    body = ('Perdana Menteri Republik Ceko Andrej Babis menyebut kesepakatan itu sulit.\n'
+            '"Keputusan ini berat bagi semua warga," lanjut PM yang juga seorang pengusaha itu.')
+    ents = {"Andrej Babis": ("PER", "Andrej Babis"), "PM": ("ORG", "PM")}
+    assert speakers(body, ents)[-1] == "Andrej Babis"

@@ -850,7 +850,8 @@ class Attributor:
             if place is not None and "{" in pattern:
                 name = self.entity_name(place)
                 body = (pattern.format(country=name, adj=name), body[1])
-        orgs = [e for e in ents if e.type == "ORG"]
+        # an office the NER took for an organisation ("PM" tagged ORG) names no body: the title path reads it
+        orgs = [e for e in ents if e.type == "ORG" and not self.lex.title_re.fullmatch(" ".join(e.text.lower().split()))]
         if orgs and self.lex.title_re.match(np):
             # "Kepala Departemen Kajian BEM UI Dialo Hujanbiru": an office in an institution, held by the
             # person whose name closes the phrase
